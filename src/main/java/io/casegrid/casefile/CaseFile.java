@@ -1,0 +1,225 @@
+package io.casegrid.casefile;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The case file (案卷): the product's permanent record of one case. Its step follows the six-step loop; every change
+ * is also written to the case's timeline by {@link CaseFiles}.
+ */
+@Table("case_file")
+public class CaseFile {
+
+	@Id
+	private UUID id;
+
+	private String caseNumber;
+
+	private Channel channel;
+
+	private String channelReference;
+
+	private String categoryCode;
+
+	private String title;
+
+	private String description;
+
+	@Embedded.Empty
+	private CaseLocation location;
+
+	@Embedded.Nullable(prefix = "reporter_")
+	private Reporter reporter;
+
+	private Instant occurredAt;
+
+	private Instant reportedAt;
+
+	private CaseStep step;
+
+	private String track;
+
+	private String handlingUnitCode;
+
+	private String resolution;
+
+	private boolean valid = true;
+
+	private int redoCount;
+
+	private String possibleDuplicates;
+
+	@Embedded.Nullable(prefix = "evaluation_")
+	private Evaluation evaluation;
+
+	private Instant archivedAt;
+
+	@Version
+	private Long version;
+
+	CaseFile() {
+	}
+
+	/** A case as it was reported (问题上报). */
+	public static CaseFile reported(UUID id, String caseNumber, Channel channel, String channelReference,
+			String categoryCode, String title, String description, CaseLocation location, Reporter reporter,
+			Instant occurredAt, Instant reportedAt) {
+		CaseFile file = new CaseFile();
+		file.id = id;
+		file.caseNumber = caseNumber;
+		file.channel = channel;
+		file.channelReference = channelReference;
+		file.categoryCode = categoryCode;
+		file.title = title;
+		file.description = description;
+		file.location = location;
+		file.reporter = reporter;
+		file.occurredAt = occurredAt;
+		file.reportedAt = reportedAt;
+		file.step = CaseStep.REPORTED;
+		return file;
+	}
+
+	/** 案卷建立: filed with its track and the open cases it may duplicate. */
+	public void file(String track, List<String> possibleDuplicates) {
+		this.track = track;
+		this.possibleDuplicates = possibleDuplicates.isEmpty() ? null : String.join(",", possibleDuplicates);
+		this.step = CaseStep.FILED;
+	}
+
+	/** 任务指派: the dispatcher chose the handling unit. */
+	public void dispatchTo(String unitCode) {
+		this.handlingUnitCode = unitCode;
+		this.step = CaseStep.DISPATCHED;
+	}
+
+	/** The dispatcher found the report invalid (无效诉求); it goes to the archive without handling. */
+	public void rejectAsInvalid() {
+		this.valid = false;
+	}
+
+	/** The handling unit signed for the case (签收). */
+	public void startHandling() {
+		this.step = CaseStep.HANDLING;
+	}
+
+	/** The handling unit sent the case back: wrong unit, to be dispatched again. */
+	public void returnToDispatch() {
+		this.handlingUnitCode = null;
+		this.step = CaseStep.FILED;
+	}
+
+	public void resolve(String resolution) {
+		this.resolution = resolution;
+	}
+
+	/** 反馈结果: the result went to the reporter. */
+	public void feedBack() {
+		this.step = CaseStep.FEEDBACK;
+	}
+
+	public void evaluate(Evaluation evaluation) {
+		this.evaluation = evaluation;
+	}
+
+	/** 重办: a 不满意 evaluation sends the case back to handling. */
+	public void redo() {
+		this.redoCount++;
+		this.evaluation = null;
+		this.step = CaseStep.HANDLING;
+	}
+
+	/** 结案归档. */
+	public void archive(Instant at) {
+		this.archivedAt = at;
+		this.step = CaseStep.ARCHIVED;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String caseNumber() {
+		return caseNumber;
+	}
+
+	public Channel channel() {
+		return channel;
+	}
+
+	public String channelReference() {
+		return channelReference;
+	}
+
+	public String categoryCode() {
+		return categoryCode;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public CaseLocation location() {
+		return location;
+	}
+
+	public Reporter reporter() {
+		return reporter;
+	}
+
+	public Instant occurredAt() {
+		return occurredAt;
+	}
+
+	public Instant reportedAt() {
+		return reportedAt;
+	}
+
+	public CaseStep step() {
+		return step;
+	}
+
+	public String track() {
+		return track;
+	}
+
+	public String handlingUnitCode() {
+		return handlingUnitCode;
+	}
+
+	public String resolution() {
+		return resolution;
+	}
+
+	public boolean valid() {
+		return valid;
+	}
+
+	public int redoCount() {
+		return redoCount;
+	}
+
+	public List<String> possibleDuplicates() {
+		return possibleDuplicates == null ? List.of() : Arrays.asList(possibleDuplicates.split(","));
+	}
+
+	public Evaluation evaluation() {
+		return evaluation;
+	}
+
+	public Instant archivedAt() {
+		return archivedAt;
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.casegrid.casefile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.casegrid.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case files and their timelines. Every change to a case goes through {@link #change} so that the file and its
+ * timeline move together, in the caller's transaction (for process steps: the engine's transaction).
+ */
+@Service
+public class CaseFiles {
+
+	private final CaseFileRepository files;
+
+	private final CaseTimeline timeline;
+
+	private final CaseAttachments attachments;
+
+	private final TimeSource time;
+
+	CaseFiles(CaseFileRepository files, CaseTimeline timeline, CaseAttachments attachments, TimeSource time) {
+		this.files = files;
+		this.timeline = timeline;
+		this.attachments = attachments;
+		this.time = time;
+	}
+
+	/** Stores a newly reported case with its attachments and the first line of its timeline. */
+	@Transactional
+	public CaseFile open(CaseFile reported, List<Attachment> attachmentRefs, String actor, TimelineNote note) {
+		CaseFile saved = files.save(reported);
+		attachments.add(saved.id(), attachmentRefs);
+		timeline.append(saved.id(), saved.reportedAt(), saved.step(), actor, note);
+		return saved;
+	}
+
+	public Optional<CaseFile> find(UUID caseId) {
+		return files.findById(caseId);
+	}
+
+	public CaseFile get(UUID caseId) {
+		return find(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
+	}
+
+	/** Applies a change to the case and writes what happened on its timeline. */
+	@Transactional
+	public CaseFile change(UUID caseId, String actor, TimelineNote note, Consumer<CaseFile> change) {
+		CaseFile file = get(caseId);
+		change.accept(file);
+		CaseFile saved = files.save(file);
+		timeline.append(caseId, time.now(), saved.step(), actor, note);
+		return saved;
+	}
+
+	/** Open cases with the same category at the same place reported within the window before this one. */
+	public List<String> lookalikesOf(CaseFile file, java.time.Duration window) {
+		Instant since = file.reportedAt().minus(window);
+		return files.findOpenLookalikes(file.id(), file.categoryCode(), file.location().unitCode(), since);
+	}
+
+	public List<TimelineEntry> timelineOf(UUID caseId) {
+		return timeline.of(caseId);
+	}
+
+	public List<Attachment> attachmentsOf(UUID caseId) {
+		return attachments.of(caseId);
+	}
+
+}

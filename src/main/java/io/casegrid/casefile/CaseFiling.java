@@ -1,0 +1,41 @@
+package io.casegrid.casefile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.casegrid.security.Actor;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * 案卷建立: opens the case file of a reported case. Gives a dedupe hint (open cases of the same category at the same
+ * place) and a classification. The classification is a placeholder — every case takes the default track and
+ * processes — until triage (研判分流, {@code case-triage.dmn}) replaces it.
+ */
+@Service
+public class CaseFiling {
+
+	private final CaseFiles files;
+
+	private final FilingProperties properties;
+
+	CaseFiling(CaseFiles files, FilingProperties properties) {
+		this.files = files;
+		this.properties = properties;
+	}
+
+	public Classification open(UUID caseId) {
+		CaseFile file = files.get(caseId);
+		List<String> duplicates = files.lookalikesOf(file, properties.duplicateWindow());
+		Classification classification = new Classification(properties.defaultTrack(), properties.dispatchProcess(),
+				properties.handlingProcess());
+		String summary = "案卷建立：" + file.caseNumber()
+				+ (duplicates.isEmpty() ? "" : "；疑似重复：" + String.join("、", duplicates));
+		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary,
+				Map.of("track", classification.track(), "possibleDuplicates", String.join(",", duplicates))),
+				f -> f.file(classification.track(), duplicates));
+		return classification;
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.casegrid.casefile;
+
+import java.time.Instant;
+
+/** Filters of the case list; null means "any". {@code unitCode} matches where the case is and who handles it. */
+public record CaseFilter(CaseStep step, Channel channel, String categoryCode, String unitCode, Instant reportedFrom,
+		Instant reportedTo) {
+}

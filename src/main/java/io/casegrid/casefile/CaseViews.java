@@ -1,0 +1,87 @@
+package io.casegrid.casefile;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.casegrid.api.model.AttachmentRef;
+import io.casegrid.api.model.CaseDetail;
+import io.casegrid.api.model.EvaluationView;
+import io.casegrid.api.model.HandlingUnit;
+import io.casegrid.api.model.LocationView;
+import io.casegrid.org.OrgDirectory;
+
+import org.springframework.stereotype.Component;
+
+/** Builds the API's view of a case (the same for intake, reads and evaluation answers). */
+@Component
+public class CaseViews {
+
+	private final CaseFiles files;
+
+	private final OrgDirectory org;
+
+	CaseViews(CaseFiles files, OrgDirectory org) {
+		this.files = files;
+		this.org = org;
+	}
+
+	public CaseDetail detail(UUID caseId) {
+		return detail(files.get(caseId));
+	}
+
+	public CaseDetail detail(CaseFile file) {
+		CaseLocation l = file.location();
+		CaseDetail view = new CaseDetail()
+			.id(file.id())
+			.caseNumber(file.caseNumber())
+			.channel(io.casegrid.api.model.Channel.fromValue(file.channel().name()))
+			.channelReference(file.channelReference())
+			.categoryCode(file.categoryCode())
+			.title(file.title())
+			.description(file.description())
+			.location(new LocationView(l.address(), l.unitCode()).latitude(l.latitude())
+				.longitude(l.longitude())
+				.gridCode(l.gridCode())
+				.villageCode(l.villageCode())
+				.townshipCode(l.townshipCode())
+				.countyCode(l.countyCode()))
+			.occurredAt(at(file.occurredAt()))
+			.reportedAt(at(file.reportedAt()))
+			.step(io.casegrid.api.model.CaseStep.fromValue(file.step().name()))
+			.track(file.track())
+			.resolution(file.resolution())
+			.valid(file.valid())
+			.redoCount(file.redoCount())
+			.possibleDuplicates(file.possibleDuplicates())
+			.archivedAt(at(file.archivedAt()));
+		if (file.reporter() != null) {
+			view.reporter(new io.casegrid.api.model.Reporter().name(file.reporter().name())
+				.phone(file.reporter().phone()));
+		}
+		if (file.handlingUnitCode() != null) {
+			String name = org.find(file.handlingUnitCode()).map(u -> u.name()).orElse(file.handlingUnitCode());
+			view.handlingUnit(new HandlingUnit(file.handlingUnitCode(), name));
+		}
+		Evaluation e = file.evaluation();
+		if (e != null && e.score() != null) {
+			view.evaluation(new EvaluationView(io.casegrid.api.model.EvaluationScore.fromValue(e.score().name()),
+					at(e.at()), Boolean.TRUE.equals(e.defaulted()))
+				.comment(e.comment()));
+		}
+		files.attachmentsOf(file.id())
+			.forEach(a -> view.addAttachmentsItem(new AttachmentRef(a.uri()).name(a.name()).mediaType(a.mediaType())));
+		files.timelineOf(file.id())
+			.forEach(t -> view.addTimelineItem(new io.casegrid.api.model.TimelineEntry(at(t.at()), t.type(),
+					t.actor(), t.summary())
+				.step(t.step() == null ? null : io.casegrid.api.model.CaseStep.fromValue(t.step().name()))
+				.details(t.details())));
+		return view;
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.casegrid.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.casegrid.api.CasesApi;
+import io.casegrid.api.model.CaseDetail;
+import io.casegrid.api.model.CasePage;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CasesController implements CasesApi {
+
+	private final CaseSearch search;
+
+	private final CaseViews views;
+
+	CasesController(CaseSearch search, CaseViews views) {
+		this.search = search;
+		this.views = views;
+	}
+
+	@Override
+	public ResponseEntity<CaseDetail> getCase(UUID caseId) {
+		return ResponseEntity.ok(views.detail(caseId));
+	}
+
+	@Override
+	public ResponseEntity<CasePage> listCases(io.casegrid.api.model.CaseStep step,
+			io.casegrid.api.model.Channel channel, String category, String unit, OffsetDateTime createdFrom,
+			OffsetDateTime createdTo, Integer page, Integer size) {
+		CaseFilter filter = new CaseFilter(step == null ? null : CaseStep.valueOf(step.getValue()),
+				channel == null ? null : Channel.valueOf(channel.getValue()), category, unit,
+				createdFrom == null ? null : createdFrom.toInstant(), createdTo == null ? null : createdTo.toInstant());
+		CaseSearch.Page found = search.find(filter, page, size);
+		CasePage body = new CasePage(found.items().stream().map(CasesController::toView).toList(), page, size,
+				found.total());
+		return ResponseEntity.ok(body);
+	}
+
+	private static io.casegrid.api.model.CaseSummary toView(CaseSummary c) {
+		return new io.casegrid.api.model.CaseSummary(c.id(), c.caseNumber(),
+				io.casegrid.api.model.Channel.fromValue(c.channel().name()), c.categoryCode(), c.title(),
+				io.casegrid.api.model.CaseStep.fromValue(c.step().name()), c.unitCode(), CaseViews.at(c.reportedAt()))
+			.handlingUnitCode(c.handlingUnitCode());
+    }
+
+}

@@ -1,0 +1,57 @@
+package io.casegrid.intake;
+
+import java.net.URI;
+import java.util.List;
+
+import io.casegrid.api.IntakeApi;
+import io.casegrid.api.model.CaseDetail;
+import io.casegrid.api.model.CaseReport;
+import io.casegrid.casefile.Attachment;
+import io.casegrid.casefile.CaseViews;
+import io.casegrid.casefile.Channel;
+import io.casegrid.casefile.Reporter;
+import io.casegrid.security.CurrentActor;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class IntakeController implements IntakeApi {
+
+	private final Intake intake;
+
+	private final RequestFingerprint fingerprint;
+
+	private final CaseViews views;
+
+	private final CurrentActor actor;
+
+	IntakeController(Intake intake, RequestFingerprint fingerprint, CaseViews views, CurrentActor actor) {
+		this.intake = intake;
+		this.fingerprint = fingerprint;
+		this.views = views;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<CaseDetail> reportCase(CaseReport report, String idempotencyKey) {
+		Intake.Receipt receipt = intake.report(toNewCase(report), idempotencyKey, fingerprint.of(report),
+				actor.get().id());
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.file().id()))
+			.header("Idempotent-Replayed", Boolean.toString(receipt.replayed()))
+			.body(views.detail(receipt.file()));
+	}
+
+	private static NewCase toNewCase(CaseReport r) {
+		var l = r.getLocation();
+		Reporter reporter = r.getReporter() == null
+				|| (r.getReporter().getName() == null && r.getReporter().getPhone() == null) ? null
+						: new Reporter(r.getReporter().getName(), r.getReporter().getPhone());
+		List<Attachment> attachments = r.getAttachments() == null ? List.of()
+				: r.getAttachments().stream().map(a -> new Attachment(a.getUri(), a.getName(), a.getMediaType())).toList();
+		return new NewCase(Channel.valueOf(r.getChannel().getValue()), r.getChannelReference(), r.getCategoryCode(),
+				r.getTitle(), r.getDescription(), l.getAddress(), l.getLatitude(), l.getLongitude(), l.getUnitCode(),
+				reporter, r.getOccurredAt() == null ? null : r.getOccurredAt().toInstant(), attachments);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.casegrid.org;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Reads the org tree: units, their ancestry, and where a reported location sits. */
+@Service
+public class OrgDirectory {
+
+	private final OrgUnitRepository units;
+
+	OrgDirectory(OrgUnitRepository units) {
+		this.units = units;
+	}
+
+	public Optional<OrgUnit> find(String code) {
+		return units.findById(code);
+	}
+
+	public List<OrgUnit> tree() {
+		return units.findTree();
+	}
+
+	/**
+	 * Places a reported location's unit code in the tree, or empty when the code is unknown or is not a place
+	 * where things happen (a department).
+	 */
+	public Optional<Placement> place(String unitCode) {
+		List<OrgUnit> chain = units.findChain(unitCode);
+		if (chain.isEmpty() || chain.get(0).level() == OrgLevel.DEPARTMENT) {
+			return Optional.empty();
+		}
+		return Optional.of(new Placement(unitCode, codeAt(chain, OrgLevel.GRID), codeAt(chain, OrgLevel.VILLAGE),
+				codeAt(chain, OrgLevel.TOWNSHIP), codeAt(chain, OrgLevel.COUNTY)));
+	}
+
+	private static String codeAt(List<OrgUnit> chain, OrgLevel level) {
+		return chain.stream().filter(u -> u.level() == level).map(OrgUnit::code).findFirst().orElse(null);
+	}
+
+}

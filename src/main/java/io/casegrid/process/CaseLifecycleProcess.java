@@ -1,0 +1,105 @@
+package io.casegrid.process;
+
+/**
+ * Ids and variables of {@code processes/case-lifecycle.bpmn} and the default dispatch and handling processes it
+ * calls, shared by the glue code and the tests.
+ */
+public final class CaseLifecycleProcess {
+
+	public static final String PROCESS_KEY = "CaseLifecycle";
+
+	public static final String DISPATCH_PROCESS_KEY = "CaseDispatch";
+
+	public static final String HANDLING_PROCESS_KEY = "CaseHandling";
+
+	public static final String MESSAGE_CASE_REPORTED = "CaseReported";
+
+	public static final String MESSAGE_EVALUATION_RECEIVED = "EvaluationReceived";
+
+	private CaseLifecycleProcess() {
+	}
+
+	/** BPMN element ids. */
+	public static final class Ids {
+
+		public static final String START_CASE_REPORTED = "StartEvent_CaseReported";
+
+		public static final String TASK_OPEN_CASE_FILE = "Task_OpenCaseFile";
+
+		public static final String CALL_DISPATCH = "CallActivity_Dispatch";
+
+		public static final String CALL_HANDLE = "CallActivity_Handle";
+
+		public static final String TASK_SEND_RESULT = "Task_SendResult";
+
+		public static final String TASK_RETURN_VISIT = "Task_ReturnVisit";
+
+		public static final String TIMER_EVALUATION_OVERDUE = "BoundaryEvent_EvaluationOverdue";
+
+		public static final String TASK_DEFAULT_EVALUATION = "Task_DefaultEvaluation";
+
+		public static final String TASK_MARK_REDO = "Task_MarkRedo";
+
+		public static final String TASK_CENTRE_DECISION = "Task_CentreDecision";
+
+		public static final String TASK_ARCHIVE = "Task_Archive";
+
+		public static final String END_ARCHIVED = "EndEvent_Archived";
+
+		/** In {@code case-dispatch.bpmn}. */
+		public static final String TASK_DISPATCH = "Task_Dispatch";
+
+		/** In {@code case-handling.bpmn}. */
+		public static final String TASK_HANDLE = "Task_Handle";
+
+		private Ids() {
+		}
+
+	}
+
+	/** Process variables: only ids and routing facts; the case's content stays in the case file. */
+	public static final class Vars {
+
+		public static final String CASE_ID = "caseId";
+
+		public static final String CASE_NUMBER = "caseNumber";
+
+		public static final String UNIT_CODE = "unitCode";
+
+		public static final String CHANNEL = "channel";
+
+		public static final String CATEGORY_CODE = "categoryCode";
+
+		public static final String TRACK = "track";
+
+		public static final String DISPATCH_PROCESS = "dispatchProcess";
+
+		public static final String HANDLING_PROCESS = "handlingProcess";
+
+		public static final String DISPATCH_OUTCOME = "dispatchOutcome";
+
+		public static final String HANDLING_UNIT_CODE = "handlingUnitCode";
+
+		public static final String HANDLING_OUTCOME = "handlingOutcome";
+
+		public static final String HANDLER = "handler";
+
+		public static final String REDO_COUNT = "redoCount";
+
+		public static final String EVALUATION_DUE_AT = "evaluationDueAt";
+
+		public static final String EVALUATION_SCORE = "evaluationScore";
+
+		public static final String EVALUATION_COMMENT = "evaluationComment";
+
+		public static final String CENTRE_DECISION = "centreDecision";
+
+		/** A task-completion comment; read and removed by the task's complete listener. */
+		public static final String COMMENT = "comment";
+
+		private Vars() {
+		}
+
+	}
+
+}

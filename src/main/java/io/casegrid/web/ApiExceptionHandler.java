@@ -1,0 +1,215 @@
+package io.casegrid.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API leaves as RFC 9457 problem+json with a stable {@link ProblemType}; validation problems
+ * name each offending field in {@code errors}.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<Object> invalid(InvalidRequestException ex) {
+		return validation(ex.getMessage(), ex.errors());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<Object> notFound(NotFoundException ex) {
+		return problem(ProblemType.NOT_FOUND, HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<Object> conflict(ConflictException ex) {
+		return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
+	ResponseEntity<Object> concurrentChange(RuntimeException ex) {
+		return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT,
+				"Someone else changed this at the same moment; reload and try again");
+	}
+
+	@ExceptionHandler(IdempotencyKeyReusedException.class)
+	ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
+		return problem(ProblemType.IDEMPOTENCY_KEY_REUSE, HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<Object> unavailable(RuntimeException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return problem(ProblemType.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is not reachable right now; nothing was changed. Retry later.");
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+			.toList();
+		return validation("Invalid request parameters", errors);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		String incident = UUID.randomUUID().toString();
+		log.error("Unexpected error, incident {}", incident, ex);
+		ResponseEntity<Object> response = problem(ProblemType.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR,
+				"An unexpected error occurred; quote incident " + incident);
+		((ProblemDetail) response.getBody()).setInstance(java.net.URI.create("urn:uuid:" + incident));
+		return response;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+		return validation("The request body is invalid", errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = parameterName(result.getMethodParameter());
+			result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
+		});
+		return validation("Invalid request parameters", errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+		return validation("Invalid request parameters",
+				List.of(new FieldError(name, "is not a valid value: " + ex.getValue())));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(
+			org.springframework.web.bind.ServletRequestBindingException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException missing) {
+			return validation("A header is missing", List.of(new FieldError(missing.getHeaderName(), "is required")));
+		}
+		return validation(ex.getMessage(), List.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = jsonCause(ex);
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return validation("The request body has a field the contract does not know",
+					List.of(new FieldError(JsonPaths.of(unknown.getPath()), "is not a known field")));
+		}
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			return validation("The request body is invalid",
+					List.of(new FieldError(JsonPaths.of(mapping.getPath()), JsonPaths.reason(mapping))));
+		}
+		if (cause instanceof JsonProcessingException parsing) {
+			return validation("The request body is not valid JSON",
+					List.of(new FieldError("body", parsing.getOriginalMessage())));
+		}
+		return validation("The request body is missing or unreadable",
+				List.of(new FieldError("body", "is missing or unreadable")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(statusCode.is4xxClientError() ? ProblemType.VALIDATION.uri() : ProblemType.INTERNAL.uri());
+		}
+		return response;
+	}
+
+	/** The outermost Jackson exception in the chain: it carries the path to the offending field. */
+	private static Throwable jsonCause(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof JsonProcessingException) {
+				return t;
+			}
+		}
+		return ex;
+	}
+
+	private static ResponseEntity<Object> validation(String detail, List<FieldError> errors) {
+		ResponseEntity<Object> response = problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST, detail);
+		((ProblemDetail) response.getBody()).setProperty("errors", errors);
+		return response;
+	}
+
+	private static ResponseEntity<Object> problem(ProblemType type, HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type.uri());
+		problem.setTitle(type.title());
+		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static String parameterName(org.springframework.core.MethodParameter parameter) {
+		var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+		if (header != null) {
+			return header.value();
+		}
+		var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+		if (param != null) {
+			return param.value();
+		}
+		var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		if (path != null) {
+			return path.value();
+		}
+		return parameter.getParameterName();
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.casegrid.web;
+
+import java.net.URI;
+
+/** The stable problem types of the API, as declared in {@code openapi/casegrid.yaml}. */
+public enum ProblemType {
+
+	VALIDATION("validation", "Invalid request"),
+	NOT_FOUND("not-found", "Not found"),
+	CONFLICT("conflict", "Conflict"),
+	IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "Idempotency-Key reused with a different request"),
+	UNAVAILABLE("unavailable", "Service temporarily unavailable"),
+	INTERNAL("internal", "Internal error");
+
+	private final URI uri;
+
+	private final String title;
+
+	ProblemType(String slug, String title) {
+		this.uri = URI.create("urn:casegrid:problem:" + slug);
+		this.title = title;
+	}
+
+	public URI uri() {
+		return uri;
+	}
+
+	public String title() {
+		return title;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.casegrid.worklist;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.casegrid.api.TasksApi;
+import io.casegrid.api.model.Outcome;
+import io.casegrid.api.model.Task;
+import io.casegrid.api.model.TaskCompletion;
+import io.casegrid.api.model.TaskPage;
+import io.casegrid.security.CurrentActor;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TasksController implements TasksApi {
+
+	private final WorkItems workItems;
+
+	private final CurrentActor actor;
+
+	TasksController(WorkItems workItems, CurrentActor actor) {
+		this.workItems = workItems;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<TaskPage> listTasks(UUID caseId, String candidateGroup, String assignee, Integer page,
+			Integer size) {
+		WorkItems.Page found = workItems.find(caseId, candidateGroup, assignee, page, size);
+		return ResponseEntity
+			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total()));
+	}
+
+	@Override
+	public ResponseEntity<Task> getTask(String taskId) {
+		return ResponseEntity.ok(toView(workItems.get(taskId)));
+	}
+
+	@Override
+	public ResponseEntity<Task> claimTask(String taskId) {
+		return ResponseEntity.ok(toView(workItems.claim(taskId, actor.get())));
+	}
+
+	@Override
+	public ResponseEntity<Task> unclaimTask(String taskId) {
+		return ResponseEntity.ok(toView(workItems.unclaim(taskId, actor.get())));
+	}
+
+	@Override
+	public ResponseEntity<Void> completeTask(String taskId, TaskCompletion completion) {
+		workItems.complete(taskId, completion.getOutcome(), completion.getComment(), completion.getFields(),
+				actor.get());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Task toView(WorkItem item) {
+		return new Task(item.id(), item.caseId(), item.name(), item.taskKey(), at(item.created()),
+				item.candidateGroups(), item.outcomes().stream().map(TasksController::toView).toList())
+			.caseNumber(item.caseNumber())
+			.due(at(item.due()))
+			.assignee(item.assignee())
+			.redo(item.redo());
+	}
+
+	private static Outcome toView(TaskOutcome outcome) {
+		return new Outcome(outcome.code(), outcome.label(),
+				outcome.fields()
+					.stream()
+					.map(f -> new io.casegrid.api.model.OutcomeField(f.name(), f.label(),
+							io.casegrid.api.model.OutcomeField.TypeEnum.fromValue(f.type().name()), f.required())
+						.maxLength(f.maxLength())
+						.options(f.options().isEmpty() ? null : f.options()))
+					.toList());
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.casegrid.worklist;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.process.EngineUser;
+import io.casegrid.security.Actor;
+import io.casegrid.web.ConflictException;
+import io.casegrid.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The open user tasks of all cases: find them, take them, give them back, complete them with an outcome. */
+@Service
+public class WorkItems {
+
+	public record Page(List<WorkItem> items, long total) {
+	}
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final TaskContracts contracts;
+
+	private final CompletionRules rules;
+
+	private final EngineUser engineUser;
+
+	private final CaseFiles files;
+
+	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
+			EngineUser engineUser, CaseFiles files) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.contracts = contracts;
+		this.rules = rules;
+		this.engineUser = engineUser;
+		this.files = files;
+	}
+
+	public Page find(UUID caseId, String candidateGroup, String assignee, int page, int size) {
+		TaskQuery query = tasks.createTaskQuery().active();
+		if (caseId != null) {
+			query.processInstanceBusinessKey(caseId.toString());
+		}
+		if (candidateGroup != null) {
+			query.taskCandidateGroup(candidateGroup);
+		}
+		if (assignee != null) {
+			query.taskAssignee(assignee);
+		}
+		long total = query.count();
+		List<Task> found = query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+		return new Page(view(found), total);
+	}
+
+	public WorkItem get(String taskId) {
+		return view(List.of(task(taskId))).get(0);
+	}
+
+	@Transactional
+	public WorkItem claim(String taskId, Actor actor) {
+		Task task = task(taskId);
+		if (actor.id().equals(task.getAssignee())) {
+			return get(taskId);
+		}
+		try {
+			engineUser.runAs(actor.id(), () -> tasks.claim(taskId, actor.id()));
+		}
+		catch (TaskAlreadyClaimedException ex) {
+			throw new ConflictException("Task " + taskId + " is already claimed by someone else");
+		}
+		return get(taskId);
+	}
+
+	@Transactional
+	public WorkItem unclaim(String taskId, Actor actor) {
+		Task task = task(taskId);
+		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
+			throw new ConflictException("Task " + taskId + " is claimed by someone else");
+		}
+		if (task.getAssignee() != null) {
+			engineUser.runAs(actor.id(), () -> tasks.setAssignee(taskId, null));
+		}
+		return get(taskId);
+	}
+
+	@Transactional
+	public void complete(String taskId, String outcome, String comment, Map<String, String> fields, Actor actor) {
+		Task task = task(taskId);
+		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
+			throw new ConflictException("Task " + taskId + " is claimed by someone else");
+		}
+		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
+			.orElseThrow(() -> new ConflictException(
+					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
+		Map<String, Object> variables = rules.variables(contract, outcome, fields);
+		engineUser.runAs(actor.id(), () -> {
+			if (task.getAssignee() == null) {
+				tasks.claim(taskId, actor.id());
+			}
+			if (comment != null && !comment.isBlank()) {
+				tasks.setVariableLocal(taskId, Vars.COMMENT, comment);
+			}
+			tasks.complete(taskId, variables);
+		});
+	}
+
+	private Task task(String taskId) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new NotFoundException("Task", taskId);
+		}
+		if (task.isSuspended()) {
+			throw new ConflictException("Task " + taskId + " is suspended");
+		}
+		return task;
+	}
+
+	private List<WorkItem> view(List<Task> found) {
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
+			.processInstanceIds(new HashSet<>(instanceIds))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
+		List<WorkItem> items = new ArrayList<>();
+		for (Task task : found) {
+			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
+			UUID caseId = key.isEmpty() ? null : UUID.fromString(key);
+			String caseNumber = caseId == null ? null : files.find(caseId).map(f -> f.caseNumber()).orElse(null);
+			List<String> groups = tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+				.map(l -> l.getGroupId())
+				.sorted()
+				.toList();
+			Object redoCount = tasks.getVariable(task.getId(), Vars.REDO_COUNT);
+			boolean redo = redoCount instanceof Number n && n.intValue() > 0;
+			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
+				.map(UserTaskContract::outcomes)
+				.orElse(List.of());
+			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
+					task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+					task.getAssignee(), groups, redo, outcomes));
+		}
+		return items;
+	}
+
+}
