@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * reaches it through the same pooled HikariCP DataSource it would use for an external database.
  */
 @Configuration(proxyBeanMethods = false)
+// Spring stops the server when the context closes, after the engine and the pool are done with it
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedPostgresConfiguration {
 
@@ -33,6 +34,7 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
 			.setPort(properties.port())
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")

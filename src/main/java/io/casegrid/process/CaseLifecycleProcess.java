@@ -38,6 +38,8 @@ public final class CaseLifecycleProcess {
 
 		public static final String TASK_DEFAULT_EVALUATION = "Task_DefaultEvaluation";
 
+		public static final String TASK_RECORD_EVALUATION = "Task_RecordEvaluation";
+
 		public static final String TASK_MARK_REDO = "Task_MarkRedo";
 
 		public static final String TASK_CENTRE_DECISION = "Task_CentreDecision";

@@ -1,0 +1,123 @@
+package io.casegrid;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.casegrid.client.ApiClient;
+import io.casegrid.client.ApiException;
+import io.casegrid.client.api.CasesApi;
+import io.casegrid.client.api.FeedbackApi;
+import io.casegrid.client.api.IntakeApi;
+import io.casegrid.client.api.OrgApi;
+import io.casegrid.client.api.TasksApi;
+import io.casegrid.client.model.CaseReport;
+import io.casegrid.client.model.Channel;
+import io.casegrid.client.model.Location;
+import io.casegrid.client.model.Reporter;
+import io.casegrid.client.model.Task;
+
+import static org.awaitility.Awaitility.await;
+
+/** The client generated from {@code openapi/casegrid.yaml}, as a third-party app uses it, plus raw HTTP for abuse. */
+public final class CasegridClient {
+
+	public final IntakeApi intake;
+
+	public final CasesApi cases;
+
+	public final TasksApi tasks;
+
+	public final FeedbackApi feedback;
+
+	public final OrgApi org;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public CasegridClient(int port) {
+		this.port = port;
+		ApiClient api = new ApiClient().setScheme("http").setHost("localhost").setPort(port);
+		this.intake = new IntakeApi(api);
+		this.cases = new CasesApi(api);
+		this.tasks = new TasksApi(api);
+		this.feedback = new FeedbackApi(api);
+		this.org = new OrgApi(api);
+	}
+
+	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */
+	public static CaseReport flyingWireReport() {
+		return new CaseReport().channel(Channel.GRID_REPORT)
+			.categoryCode("FLY_WIRE_CHARGING")
+			.title("飞线充电")
+			.description("3号楼一单元有住户从窗口拉电线给电动车充电，存在火灾隐患。")
+			.location(new Location().address("东关社区3号楼").unitCode(DemoCounty.GRID_DONGGUAN_1).latitude(37.01)
+				.longitude(112.72))
+			.reporter(new Reporter().name("张三").phone("13800000000"));
+	}
+
+	/** Waits until the case has an open task with this BPMN key, and returns it. */
+	public Task awaitTask(UUID caseId, String taskKey) {
+		return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.listTasks(caseId, null, null, 0, 50)
+			.getItems()
+			.stream()
+			.filter(t -> t.getTaskKey().equals(taskKey))
+			.findFirst()
+			.orElse(null), t -> t != null);
+	}
+
+	public HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The status of a call that is expected to fail. */
+	public static int statusOf(ThrowingCall call) {
+		try {
+			call.run();
+		}
+		catch (ApiException ex) {
+			return ex.getCode();
+		}
+		throw new AssertionError("expected the call to fail");
+	}
+
+	/** The problem body of a call that is expected to fail. */
+	public static ApiException failureOf(ThrowingCall call) {
+		try {
+			call.run();
+		}
+		catch (ApiException ex) {
+			return ex;
+		}
+		throw new AssertionError("expected the call to fail");
+	}
+
+	@FunctionalInterface
+	public interface ThrowingCall {
+
+		void run() throws ApiException;
+
+	}
+
+	public static List<String> lines(String text) {
+		return text.lines().toList();
+	}
+
+}

@@ -1,0 +1,285 @@
+package io.casegrid.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.DemoCounty;
+import io.casegrid.casefile.CaseFile;
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLocation;
+import io.casegrid.casefile.CaseStep;
+import io.casegrid.casefile.Channel;
+import io.casegrid.casefile.EvaluationScore;
+import io.casegrid.casefile.TimelineEntry;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.process.CaseLifecycleProcess.Ids;
+import io.casegrid.process.CaseLifecycleProcess.Vars;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
+ * real engine and the embedded PostgreSQL. The job executor is off: the tests run each async step and move the
+ * engine clock for timers themselves.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class CaseLifecycleProcessTests {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	CaseFiles files;
+
+	@Autowired
+	CaseProcesses processes;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@BeforeEach
+	void bindAssertions() {
+		AbstractAssertions.init(engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+		AbstractAssertions.reset();
+	}
+
+	@Test
+	void happyPathGoesThroughAllSixSteps() {
+		Case c = report();
+		assertThat(c.instance).isWaitingAt(Ids.TASK_OPEN_CASE_FILE);
+		assertThat(step(c)).isEqualTo(CaseStep.REPORTED);
+
+		execute(job(c.instance));
+		assertThat(c.instance).isWaitingAt(Ids.CALL_DISPATCH);
+		assertThat(step(c)).isEqualTo(CaseStep.FILED);
+
+		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
+		assertThat(c.instance).isWaitingAt(Ids.CALL_HANDLE);
+		assertThat(step(c)).isEqualTo(CaseStep.DISPATCHED);
+
+		ProcessInstance handling = calledProcessInstance(c.instance);
+		assertThat(handling).isWaitingAt(Ids.TASK_HANDLE);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.GRID_DONGGUAN_1);
+		engine.getTaskService().claim(task(handling).getId(), "grid-worker-1");
+		assertThat(step(c)).isEqualTo(CaseStep.HANDLING);
+		complete(task(handling), withVariables(Vars.HANDLING_OUTCOME, "RESOLVED", "resolution", "已拆除飞线"));
+
+		assertThat(c.instance).isWaitingAt(Ids.TASK_SEND_RESULT);
+		execute(job(c.instance));
+		assertThat(c.instance).isWaitingAt(Ids.TASK_RETURN_VISIT);
+		assertThat(task(c.instance)).hasCandidateGroup("return-visit");
+		assertThat(step(c)).isEqualTo(CaseStep.FEEDBACK);
+
+		complete(task(c.instance), withVariables(Vars.EVALUATION_SCORE, "SATISFIED"));
+		assertThat(c.instance).isWaitingAt(Ids.TASK_ARCHIVE);
+		execute(job(c.instance));
+
+		assertThat(c.instance).isEnded().hasPassed(Ids.TASK_RECORD_EVALUATION).hasNotPassed(Ids.TASK_MARK_REDO);
+		CaseFile archived = files.get(c.id);
+		assertThat(archived.step()).isEqualTo(CaseStep.ARCHIVED);
+		assertThat(archived.handlingUnitCode()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(archived.resolution()).isEqualTo("已拆除飞线");
+		assertThat(archived.evaluation().score()).isEqualTo(EvaluationScore.SATISFIED);
+		assertThat(archived.evaluation().defaulted()).isFalse();
+		assertThat(types(c)).containsExactly("REPORTED", "FILED", "DISPATCHED", "SIGNED_FOR", "RESOLVED",
+				"RESULT_SENT", "EVALUATED", "ARCHIVED");
+	}
+
+	@Test
+	void firstDissatisfactionSendsTheCaseBackOnceThenSatisfied() {
+		Case c = reportedAndHandled();
+		processes.deliverEvaluation(c.id, "DISSATISFIED", "还在充电", "resident");
+
+		assertThat(c.instance).isWaitingAt(Ids.CALL_HANDLE).hasPassed(Ids.TASK_MARK_REDO);
+		assertThat(files.get(c.id).redoCount()).isEqualTo(1);
+		assertThat(files.get(c.id).step()).isEqualTo(CaseStep.HANDLING);
+		ProcessInstance redo = calledProcessInstance(c.instance);
+		assertThat(redo).variables().containsEntry(Vars.REDO_COUNT, 1);
+
+		resolve(c, "再次上门劝导并拆除");
+		processes.deliverEvaluation(c.id, "BASICALLY_SATISFIED", null, "resident");
+		execute(job(c.instance));
+
+		assertThat(c.instance).isEnded();
+		assertThat(files.get(c.id).evaluation().score()).isEqualTo(EvaluationScore.BASICALLY_SATISFIED);
+		assertThat(types(c)).containsSubsequence("EVALUATED", "REDO", "RESOLVED", "RESULT_SENT", "EVALUATED",
+				"ARCHIVED");
+	}
+
+	@Test
+	void secondDissatisfactionGoesToTheCentreWhichCloses() {
+		Case c = reportedAndHandled();
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		resolve(c, "再次处理");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", "仍不满意", "resident");
+
+		assertThat(c.instance).isWaitingAt(Ids.TASK_CENTRE_DECISION);
+		assertThat(task(c.instance)).hasCandidateGroup("governance-centre");
+		complete(task(c.instance), withVariables(Vars.CENTRE_DECISION, "CLOSE", "decisionReason", "诉求已依法处理"));
+		execute(job(c.instance));
+
+		assertThat(c.instance).isEnded();
+		assertThat(files.get(c.id).redoCount()).isEqualTo(1);
+		assertThat(types(c)).containsSubsequence("REDO", "EVALUATED", "CENTRE_DECIDED", "ARCHIVED");
+	}
+
+	@Test
+	void centreCanSendTheCaseToDispatchAgain() {
+		Case c = reportedAndHandled();
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		resolve(c, "再次处理");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		complete(task(c.instance), withVariables(Vars.CENTRE_DECISION, "REASSIGN", "decisionReason", "应由城管处理"));
+
+		assertThat(c.instance).isWaitingAt(Ids.CALL_DISPATCH);
+		dispatchTo(c, DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(files.get(c.id).handlingUnitCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+	}
+
+	@Test
+	void noEvaluationWithinThePeriodCountsAsSatisfied() {
+		Case c = reportedAndHandled();
+		Date due = (Date) runtime.getVariable(c.instance.getId(), Vars.EVALUATION_DUE_AT);
+		assertThat(due.toInstant()).isBetween(Instant.now().plus(Duration.ofDays(3)).minusSeconds(60),
+				Instant.now().plus(Duration.ofDays(3)).plusSeconds(60));
+		assertThat(management.createJobQuery().processInstanceId(c.instance.getId()).timers().executable().count())
+			.isZero();
+
+		ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(1)));
+		var timer = management.createJobQuery().processInstanceId(c.instance.getId()).timers().executable().singleResult();
+		assertThat(timer).isNotNull();
+		execute(timer);
+		assertThat(c.instance).hasPassed(Ids.TASK_DEFAULT_EVALUATION).isWaitingAt(Ids.TASK_ARCHIVE);
+		execute(job(c.instance));
+
+		assertThat(c.instance).isEnded();
+		var evaluation = files.get(c.id).evaluation();
+		assertThat(evaluation.score()).isEqualTo(EvaluationScore.SATISFIED);
+		assertThat(evaluation.defaulted()).isTrue();
+		assertThat(types(c)).containsSubsequence("RESULT_SENT", "EVALUATION_DEFAULTED", "ARCHIVED");
+	}
+
+	@Test
+	void invalidReportIsArchivedWithoutHandling() {
+		Case c = report();
+		execute(job(c.instance));
+		ProcessInstance dispatch = calledProcessInstance(c.instance);
+		complete(task(dispatch), withVariables(Vars.DISPATCH_OUTCOME, "REJECT", "rejectReason", "重复上报的测试信息"));
+
+		assertThat(c.instance).isWaitingAt(Ids.TASK_ARCHIVE).hasNotPassed(Ids.CALL_HANDLE);
+		execute(job(c.instance));
+		assertThat(c.instance).isEnded();
+		assertThat(files.get(c.id).valid()).isFalse();
+		assertThat(files.get(c.id).step()).isEqualTo(CaseStep.ARCHIVED);
+		assertThat(types(c)).containsExactly("REPORTED", "FILED", "REJECTED", "ARCHIVED");
+	}
+
+	@Test
+	void handlingUnitCanAskForMoreTimeAndKeepsTheTask() {
+		Case c = report();
+		execute(job(c.instance));
+		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
+		ProcessInstance handling = calledProcessInstance(c.instance);
+		engine.getTaskService().claim(task(handling).getId(), "grid-worker-1");
+		complete(task(handling), withVariables(Vars.HANDLING_OUTCOME, "NEED_MORE_TIME", "extensionReason", "需要协调物业"));
+
+		assertThat(handling).isWaitingAt(Ids.TASK_HANDLE);
+		assertThat(task(handling)).isAssignedTo("grid-worker-1");
+		assertThat(types(c)).contains("MORE_TIME_REQUESTED");
+	}
+
+	@Test
+	void handlingUnitCanReturnTheCaseForDispatch() {
+		Case c = report();
+		execute(job(c.instance));
+		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
+		complete(task(calledProcessInstance(c.instance)),
+				withVariables(Vars.HANDLING_OUTCOME, "RETURN", "returnReason", "不属于本网格"));
+
+		assertThat(c.instance).isWaitingAt(Ids.CALL_DISPATCH);
+		assertThat(files.get(c.id).step()).isEqualTo(CaseStep.FILED);
+		assertThat(files.get(c.id).handlingUnitCode()).isNull();
+		dispatchTo(c, DemoCounty.GRID_HEXI_1);
+		assertThat(task(calledProcessInstance(c.instance))).hasCandidateGroup(DemoCounty.GRID_HEXI_1);
+	}
+
+	private record Case(UUID id, ProcessInstance instance) {
+	}
+
+	private Case report() {
+		UUID id = UUID.randomUUID();
+		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "FLY_WIRE_CHARGING", "飞线充电",
+				"3号楼飞线充电", new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1,
+						DemoCounty.GRID_DONGGUAN_1, DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN,
+						DemoCounty.COUNTY),
+				null, null, Instant.now());
+		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
+		processes.start(file, "test");
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(id.toString())
+			.singleResult();
+		return new Case(id, instance);
+	}
+
+	/** Reported, filed, dispatched, resolved, result sent: waiting for the evaluation. */
+	private Case reportedAndHandled() {
+		Case c = report();
+		execute(job(c.instance));
+		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
+		resolve(c, "已拆除飞线");
+		assertThat(c.instance).isWaitingAt(Ids.TASK_RETURN_VISIT);
+		return c;
+	}
+
+	private void dispatchTo(Case c, String unit) {
+		complete(task(calledProcessInstance(c.instance)),
+				withVariables(Vars.DISPATCH_OUTCOME, "DISPATCH", Vars.HANDLING_UNIT_CODE, unit));
+	}
+
+	private void resolve(Case c, String resolution) {
+		complete(task(calledProcessInstance(c.instance)),
+				withVariables(Vars.HANDLING_OUTCOME, "RESOLVED", "resolution", resolution));
+		execute(job(c.instance));
+	}
+
+	private CaseStep step(Case c) {
+		return files.get(c.id).step();
+	}
+
+	private List<String> types(Case c) {
+		return files.timelineOf(c.id).stream().map(TimelineEntry::type).toList();
+	}
+
+}
