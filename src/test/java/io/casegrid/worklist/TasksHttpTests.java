@@ -1,0 +1,136 @@
+package io.casegrid.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.CasegridClient;
+import io.casegrid.DemoCounty;
+import io.casegrid.HttpTest;
+import io.casegrid.client.ApiException;
+import io.casegrid.client.model.Evaluation;
+import io.casegrid.client.model.EvaluationScore;
+import io.casegrid.client.model.Task;
+import io.casegrid.client.model.TaskCompletion;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The tasks API as a grid-worker app or a dispatcher console uses it. */
+@HttpTest
+class TasksHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ObjectMapper json;
+
+	CasegridClient client;
+
+	@BeforeEach
+	void connect() {
+		client = new CasegridClient(port);
+	}
+
+	@Test
+	void dispatchTaskDescribesItsOutcomesAndTheirFields() throws Exception {
+		Task dispatch = newDispatchTask();
+		var dispatchOutcome = dispatch.getOutcomes().get(0);
+		assertThat(dispatchOutcome.getLabel()).isEqualTo("派单");
+		assertThat(dispatchOutcome.getFields()).anySatisfy(f -> {
+			assertThat(f.getName()).isEqualTo("handlingUnitCode");
+			assertThat(f.getRequired()).isTrue();
+			assertThat(f.getType().getValue()).isEqualTo("ORG_UNIT");
+		});
+		assertThat(client.tasks.getTask(dispatch.getId()).getTaskKey()).isEqualTo("Task_Dispatch");
+		assertThat(client.tasks.listTasks(null, "dispatcher", null, 0, 200).getItems()).extracting(Task::getId)
+			.contains(dispatch.getId());
+	}
+
+	@Test
+	void outcomeTheTaskDoesNotAllowIsNamed() throws Exception {
+		Task dispatch = newDispatchTask();
+		assertThat(fieldsOf(
+				() -> client.tasks.completeTask(dispatch.getId(), new TaskCompletion().outcome("RESOLVED"))))
+			.contains("outcome");
+	}
+
+	@Test
+	void missingRequiredFieldIsNamed() throws Exception {
+		Task dispatch = newDispatchTask();
+		assertThat(fieldsOf(
+				() -> client.tasks.completeTask(dispatch.getId(), new TaskCompletion().outcome("DISPATCH"))))
+			.contains("fields.handlingUnitCode");
+	}
+
+	@Test
+	void unknownOrgUnitAndUnknownFieldAreNamed() throws Exception {
+		Task dispatch = newDispatchTask();
+		assertThat(fieldsOf(() -> client.tasks.completeTask(dispatch.getId(),
+				new TaskCompletion().outcome("DISPATCH")
+					.putFieldsItem("handlingUnitCode", "000000")
+					.putFieldsItem("priority", "HIGH"))))
+			.contains("fields.handlingUnitCode", "fields.priority");
+		assertThat(client.tasks.getTask(dispatch.getId()).getAssignee()).as("rejected completion changes nothing")
+			.isNull();
+	}
+
+	@Test
+	void claimAndUnclaim() throws Exception {
+		Task dispatch = newDispatchTask();
+		assertThat(client.tasks.claimTask(dispatch.getId()).getAssignee()).isEqualTo("api-client");
+		assertThat(client.tasks.listTasks(null, null, "api-client", 0, 200).getItems()).extracting(Task::getId)
+			.contains(dispatch.getId());
+		assertThat(client.tasks.unclaimTask(dispatch.getId()).getAssignee()).isNull();
+	}
+
+	@Test
+	void unknownTaskIs404() {
+		assertThat(CasegridClient.statusOf(() -> client.tasks.getTask("no-such-task"))).isEqualTo(404);
+		assertThat(CasegridClient.statusOf(
+				() -> client.tasks.completeTask("no-such-task", new TaskCompletion().outcome("RESOLVED"))))
+			.isEqualTo(404);
+	}
+
+	@Test
+	void evaluationOfACaseNotWaitingForOneIs409AndOfAnUnknownCase404() throws Exception {
+		Task dispatch = newDispatchTask();
+		assertThat(CasegridClient.statusOf(() -> client.feedback.evaluateCase(dispatch.getCaseId(),
+				new Evaluation().score(EvaluationScore.SATISFIED))))
+			.isEqualTo(409);
+		assertThat(CasegridClient.statusOf(() -> client.feedback.evaluateCase(UUID.randomUUID(),
+				new Evaluation().score(EvaluationScore.SATISFIED))))
+			.isEqualTo(404);
+	}
+
+	@Test
+	void handlingUnitReturnsTheCaseAndDispatchStartsAgain() throws Exception {
+		Task dispatch = newDispatchTask();
+		client.tasks.completeTask(dispatch.getId(),
+				new TaskCompletion().outcome("DISPATCH").putFieldsItem("handlingUnitCode", DemoCounty.GRID_HEXI_1));
+		Task handle = client.awaitTask(dispatch.getCaseId(), "Task_Handle");
+		client.tasks.completeTask(handle.getId(),
+				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "不在本村辖区"));
+
+		Task again = client.awaitTask(dispatch.getCaseId(), "Task_Dispatch");
+		assertThat(again.getId()).isNotEqualTo(dispatch.getId());
+		assertThat(client.cases.getCase(dispatch.getCaseId()).getHandlingUnit()).isNull();
+	}
+
+	private Task newDispatchTask() throws ApiException {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		return client.awaitTask(caseId, "Task_Dispatch");
+	}
+
+	private java.util.List<String> fieldsOf(CasegridClient.ThrowingCall call) throws Exception {
+		ApiException failure = CasegridClient.failureOf(call);
+		assertThat(failure.getCode()).isEqualTo(400);
+		return json.readTree(failure.getResponseBody()).path("errors").findValuesAsText("field");
+	}
+
+}
