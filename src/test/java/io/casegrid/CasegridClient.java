@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.casegrid.client.ApiClient;
 import io.casegrid.client.ApiException;
@@ -21,10 +22,14 @@ import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.Location;
 import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.Task;
+import io.casegrid.identity.TestKeycloak;
 
 import static org.awaitility.Awaitility.await;
 
-/** The client generated from {@code openapi/casegrid.yaml}, as a third-party app uses it, plus raw HTTP for abuse. */
+/**
+ * The client generated from {@code openapi/casegrid.yaml}, as a third-party app uses it, plus raw HTTP for abuse.
+ * It acts as one demo user or app of the realm, with a token from the tests' Keycloak on every request.
+ */
 public final class CasegridClient {
 
 	public final IntakeApi intake;
@@ -41,9 +46,29 @@ public final class CasegridClient {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	public CasegridClient(int port) {
+	private final Supplier<String> token;
+
+	/** Acts as a demo user (password grant). */
+	public CasegridClient(int port, String username) {
+		this(port, () -> TestKeycloak.tokenFor(username));
+	}
+
+	/** Acts as an app (client credentials). */
+	public static CasegridClient app(int port, String clientId, String secret) {
+		return new CasegridClient(port, () -> TestKeycloak.tokenForClient(clientId, secret));
+	}
+
+	/** Sends no token at all. */
+	public static CasegridClient anonymous(int port) {
+		return new CasegridClient(port, () -> null);
+	}
+
+	/** Sends whatever token the supplier gives (null: none). */
+	public CasegridClient(int port, Supplier<String> token) {
 		this.port = port;
+		this.token = token;
 		ApiClient api = new ApiClient().setScheme("http").setHost("localhost").setPort(port);
+		api.setRequestInterceptor(this::authorize);
 		this.intake = new IntakeApi(api);
 		this.cases = new CasesApi(api);
 		this.tasks = new TasksApi(api);
@@ -76,6 +101,7 @@ public final class CasegridClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
+		authorize(request);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -83,8 +109,25 @@ public final class CasegridClient {
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		authorize(request);
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Sends any request, with this client's token. */
+	public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/json")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		authorize(request);
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void authorize(HttpRequest.Builder request) {
+		String bearer = token.get();
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 	}
 
 	/** The status of a call that is expected to fail. */

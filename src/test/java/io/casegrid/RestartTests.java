@@ -27,7 +27,7 @@ class RestartTests {
 		UUID caseId;
 		String caseNumber;
 		try (ConfigurableApplicationContext first = start()) {
-			CasegridClient client = new CasegridClient(port(first));
+			CasegridClient client = new CasegridClient(port(first), DemoUsers.CENTRE);
 			var created = client.intake.reportCase(CasegridClient.flyingWireReport(), "restart-1");
 			caseId = created.getId();
 			caseNumber = created.getCaseNumber();
@@ -35,7 +35,7 @@ class RestartTests {
 			assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.FILED);
 		}
 		try (ConfigurableApplicationContext second = start()) {
-			CasegridClient client = new CasegridClient(port(second));
+			CasegridClient client = new CasegridClient(port(second), DemoUsers.CENTRE);
 			var after = client.cases.getCase(caseId);
 			assertThat(after.getCaseNumber()).isEqualTo(caseNumber);
 			assertThat(after.getStep()).isEqualTo(CaseStep.FILED);

@@ -21,9 +21,11 @@ public class CaseSearch {
 	public record Page(List<CaseSummary> items, long total) {
 	}
 
-	public Page find(CaseFilter filter, int page, int size) {
+	/** The cases within the scope that match the filter. */
+	public Page find(CaseFilter filter, CaseScope scope, int page, int size) {
 		List<String> where = new ArrayList<>();
 		var params = new java.util.HashMap<String, Object>();
+		where.add(scope.sql(params));
 		if (filter.step() != null) {
 			where.add("step = :step");
 			params.put("step", filter.step().name());
@@ -38,8 +40,9 @@ public class CaseSearch {
 		}
 		if (filter.unitCode() != null) {
 			where.add("""
-					(:unit IN (unit_code, grid_code, village_code, township_code, county_code)
-					 OR handling_unit_code = :unit)""");
+					(:unit IN (case_file.unit_code, case_file.grid_code, case_file.village_code, case_file.township_code,
+					           case_file.county_code)
+					 OR case_file.handling_unit_code = :unit)""");
 			params.put("unit", filter.unitCode());
 		}
 		if (filter.reportedFrom() != null) {
@@ -50,7 +53,7 @@ public class CaseSearch {
 			where.add("reported_at < :to");
 			params.put("to", Timestamp.from(filter.reportedTo()));
 		}
-		String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+		String condition = " WHERE " + String.join(" AND ", where);
 		long total = jdbc.sql("SELECT count(*) FROM case_file" + condition).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);

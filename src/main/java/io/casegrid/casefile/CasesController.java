@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.casegrid.api.CasesApi;
 import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.CasePage;
+import io.casegrid.security.Actor;
+import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,13 +19,20 @@ class CasesController implements CasesApi {
 
 	private final CaseViews views;
 
-	CasesController(CaseSearch search, CaseViews views) {
+	private final CaseVisibility visibility;
+
+	private final CurrentActor actor;
+
+	CasesController(CaseSearch search, CaseViews views, CaseVisibility visibility, CurrentActor actor) {
 		this.search = search;
 		this.views = views;
+		this.visibility = visibility;
+		this.actor = actor;
 	}
 
 	@Override
 	public ResponseEntity<CaseDetail> getCase(UUID caseId) {
+		visibility.requireVisible(caseId, actor.get());
 		return ResponseEntity.ok(views.detail(caseId));
 	}
 
@@ -34,7 +43,8 @@ class CasesController implements CasesApi {
 		CaseFilter filter = new CaseFilter(step == null ? null : CaseStep.valueOf(step.getValue()),
 				channel == null ? null : Channel.valueOf(channel.getValue()), category, unit,
 				createdFrom == null ? null : createdFrom.toInstant(), createdTo == null ? null : createdTo.toInstant());
-		CaseSearch.Page found = search.find(filter, page, size);
+		Actor me = actor.get();
+		CaseSearch.Page found = search.find(filter, visibility.scopeOf(me), page, size);
 		CasePage body = new CasePage(found.items().stream().map(CasesController::toView).toList(), page, size,
 				found.total());
 		return ResponseEntity.ok(body);
@@ -45,6 +55,6 @@ class CasesController implements CasesApi {
 				io.casegrid.api.model.Channel.fromValue(c.channel().name()), c.categoryCode(), c.title(),
 				io.casegrid.api.model.CaseStep.fromValue(c.step().name()), c.unitCode(), CaseViews.at(c.reportedAt()))
 			.handlingUnitCode(c.handlingUnitCode());
-    }
+	}
 
 }

@@ -6,6 +6,7 @@ import io.casegrid.api.FeedbackApi;
 import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.Evaluation;
 import io.casegrid.casefile.CaseViews;
+import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.security.CurrentActor;
 
@@ -19,18 +20,23 @@ class EvaluationController implements FeedbackApi {
 
 	private final CaseViews views;
 
+	private final CaseVisibility visibility;
+
 	private final CurrentActor actor;
 
-	EvaluationController(Evaluations evaluations, CaseViews views, CurrentActor actor) {
+	EvaluationController(Evaluations evaluations, CaseViews views, CaseVisibility visibility, CurrentActor actor) {
 		this.evaluations = evaluations;
 		this.views = views;
+		this.visibility = visibility;
 		this.actor = actor;
 	}
 
 	@Override
 	public ResponseEntity<CaseDetail> evaluateCase(UUID caseId, Evaluation evaluation) {
+		var me = actor.get();
+		visibility.requireVisible(caseId, me);
 		evaluations.receive(caseId, EvaluationScore.valueOf(evaluation.getScore().getValue()),
-				evaluation.getComment(), actor.get().id());
+				evaluation.getComment(), me.id());
 		return ResponseEntity.ok(views.detail(caseId));
 	}
 

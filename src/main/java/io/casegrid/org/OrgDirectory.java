@@ -1,7 +1,9 @@
 package io.casegrid.org;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -34,6 +36,20 @@ public class OrgDirectory {
 		}
 		return Optional.of(new Placement(unitCode, codeAt(chain, OrgLevel.GRID), codeAt(chain, OrgLevel.VILLAGE),
 				codeAt(chain, OrgLevel.TOWNSHIP), codeAt(chain, OrgLevel.COUNTY)));
+	}
+
+	/**
+	 * The units a person belongs to, given those units together with their ancestors (as Keycloak's aggregated
+	 * group attribute lists them): the codes that are nobody's parent within the set. Belonging to a unit and to
+	 * one of its sub-units thus counts as the sub-unit only: scope is never wider than the narrowest membership.
+	 */
+	public Set<String> mostSpecific(Set<String> codesWithAncestors) {
+		if (codesWithAncestors.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> units = new HashSet<>(codesWithAncestors);
+		units.removeAll(this.units.findParentCodes(codesWithAncestors));
+		return Set.copyOf(units);
 	}
 
 	private static String codeAt(List<OrgUnit> chain, OrgLevel level) {

@@ -1,5 +1,6 @@
 package io.casegrid.org;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -29,5 +30,9 @@ interface OrgUnitRepository extends ListCrudRepository<OrgUnit, String> {
 			SELECT code, name, level, parent_code, sort_order FROM tree ORDER BY path, code
 			""")
 	List<OrgUnit> findTree();
+
+	/** The parents of these units (units without a parent, and unknown codes, give nothing). */
+	@Query("SELECT DISTINCT parent_code FROM org_unit WHERE code IN (:codes) AND parent_code IS NOT NULL")
+	List<String> findParentCodes(@Param("codes") Collection<String> codes);
 
 }

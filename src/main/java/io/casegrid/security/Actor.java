@@ -1,19 +1,27 @@
 package io.casegrid.security;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
- * An acting user or app.
+ * An acting user or app, as its access token describes it.
  *
- * @param id the user id (or client id of an app)
- * @param groups the candidate groups the actor belongs to (org-unit codes and role groups)
+ * @param id the user name (or, for an app, its client id): what timelines and task assignments show
+ * @param roles its realm roles
+ * @param orgCodes the org units it belongs to (the most specific ones: a grid worker's grid, not the county above it)
  */
-public record Actor(String id, Set<String> groups) {
-
-	/** Every caller of the open API until sign-in arrives. */
-	public static final Actor API_CLIENT = new Actor("api-client", Set.of());
+public record Actor(String id, Set<Role> roles, Set<String> orgCodes) {
 
 	/** The service itself: timers, defaults, automatic steps. */
-	public static final Actor SYSTEM = new Actor("system", Set.of());
+	public static final Actor SYSTEM = new Actor("system", Set.of(), Set.of());
+
+	public Actor {
+		roles = Set.copyOf(roles);
+		orgCodes = Set.copyOf(orgCodes);
+	}
+
+	public boolean hasAny(Role... wanted) {
+		return Arrays.stream(wanted).anyMatch(roles::contains);
+	}
 
 }

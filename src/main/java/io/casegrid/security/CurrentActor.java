@@ -1,8 +1,8 @@
 package io.casegrid.security;
 
 /**
- * Who is acting on this request. The one place the service learns the acting user: never from request bodies or
- * paths. Until sign-in through Keycloak arrives, the API is open and every caller acts as {@link Actor#API_CLIENT}.
+ * Who is acting on this request: the subject of the request's access token. The one place the service learns the
+ * acting user — never from request bodies or paths.
  */
 public interface CurrentActor {
 

@@ -51,6 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(ProblemType.NOT_FOUND, HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<Object> forbidden(ForbiddenException ex) {
+		return problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<Object> conflict(ConflictException ex) {
 		return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, ex.getMessage());
@@ -184,9 +189,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> problem(ProblemType type, HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type.uri());
-		problem.setTitle(type.title());
+		ProblemDetail problem = type.problem(status, detail);
 		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

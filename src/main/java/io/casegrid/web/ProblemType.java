@@ -2,9 +2,14 @@ package io.casegrid.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 /** The stable problem types of the API, as declared in {@code openapi/casegrid.yaml}. */
 public enum ProblemType {
 
+	UNAUTHORIZED("unauthorized", "Authentication required"),
+	FORBIDDEN("forbidden", "Not allowed"),
 	VALIDATION("validation", "Invalid request"),
 	NOT_FOUND("not-found", "Not found"),
 	CONFLICT("conflict", "Conflict"),
@@ -27,6 +32,14 @@ public enum ProblemType {
 
 	public String title() {
 		return title;
+	}
+
+	/** A problem of this type. */
+	public ProblemDetail problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(uri);
+		problem.setTitle(title);
+		return problem;
 	}
 
 }

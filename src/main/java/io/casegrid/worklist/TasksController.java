@@ -30,14 +30,14 @@ class TasksController implements TasksApi {
 	@Override
 	public ResponseEntity<TaskPage> listTasks(UUID caseId, String candidateGroup, String assignee, Integer page,
 			Integer size) {
-		WorkItems.Page found = workItems.find(caseId, candidateGroup, assignee, page, size);
+		WorkItems.Page found = workItems.find(actor.get(), caseId, candidateGroup, assignee, page, size);
 		return ResponseEntity
 			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total()));
 	}
 
 	@Override
 	public ResponseEntity<Task> getTask(String taskId) {
-		return ResponseEntity.ok(toView(workItems.get(taskId)));
+		return ResponseEntity.ok(toView(workItems.get(taskId, actor.get())));
 	}
 
 	@Override

@@ -15,19 +15,24 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 
 import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
+import io.casegrid.web.ForbiddenException;
 import io.casegrid.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The open user tasks of all cases: find them, take them, give them back, complete them with an outcome. */
+/**
+ * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. Someone
+ * sees the tasks of the cases they may see ({@link CaseVisibility}; others are not found) and acts only on those
+ * they are a candidate for ({@link CandidateGroups}; others are forbidden).
+ */
 @Service
 public class WorkItems {
 
@@ -46,41 +51,53 @@ public class WorkItems {
 
 	private final CaseFiles files;
 
+	private final CaseVisibility visibility;
+
+	private final CandidateGroups candidateGroups;
+
+	private final TaskSearch search;
+
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
-			EngineUser engineUser, CaseFiles files) {
+			EngineUser engineUser, CaseFiles files, CaseVisibility visibility, CandidateGroups candidateGroups,
+			TaskSearch search) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.contracts = contracts;
 		this.rules = rules;
 		this.engineUser = engineUser;
 		this.files = files;
+		this.visibility = visibility;
+		this.candidateGroups = candidateGroups;
+		this.search = search;
 	}
 
-	public Page find(UUID caseId, String candidateGroup, String assignee, int page, int size) {
-		TaskQuery query = tasks.createTaskQuery().active();
-		if (caseId != null) {
-			query.processInstanceBusinessKey(caseId.toString());
+	/** The actor's worklist: tasks assigned to them or open to one of their groups, in cases they may see. */
+	public Page find(Actor actor, UUID caseId, String candidateGroup, String assignee, int page, int size) {
+		TaskSearch.Page found = search.find(actor.id(), candidateGroups.of(actor), visibility.scopeOf(actor),
+				new TaskSearch.Filter(caseId, candidateGroup, assignee), page, size);
+		if (found.taskIds().isEmpty()) {
+			return new Page(List.of(), found.total());
 		}
-		if (candidateGroup != null) {
-			query.taskCandidateGroup(candidateGroup);
-		}
-		if (assignee != null) {
-			query.taskAssignee(assignee);
-		}
-		long total = query.count();
-		List<Task> found = query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
-		return new Page(view(found), total);
+		Map<String, Task> byId = tasks.createTaskQuery()
+			.taskIdIn(found.taskIds().toArray(String[]::new))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Task::getId, Function.identity()));
+		// a task completed between the two queries simply drops out of this page
+		List<Task> inOrder = found.taskIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		return new Page(view(inOrder), found.total());
 	}
 
-	public WorkItem get(String taskId) {
-		return view(List.of(task(taskId))).get(0);
+	/** Any task of a case the actor may see (to read it, being a candidate is not needed). */
+	public WorkItem get(String taskId, Actor actor) {
+		return view(List.of(visibleTask(taskId, actor))).get(0);
 	}
 
 	@Transactional
 	public WorkItem claim(String taskId, Actor actor) {
-		Task task = task(taskId);
+		Task task = actionableTask(taskId, actor);
 		if (actor.id().equals(task.getAssignee())) {
-			return get(taskId);
+			return get(taskId, actor);
 		}
 		try {
 			engineUser.runAs(actor.id(), () -> tasks.claim(taskId, actor.id()));
@@ -88,24 +105,24 @@ public class WorkItems {
 		catch (TaskAlreadyClaimedException ex) {
 			throw new ConflictException("Task " + taskId + " is already claimed by someone else");
 		}
-		return get(taskId);
+		return get(taskId, actor);
 	}
 
 	@Transactional
 	public WorkItem unclaim(String taskId, Actor actor) {
-		Task task = task(taskId);
+		Task task = actionableTask(taskId, actor);
 		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
 			throw new ConflictException("Task " + taskId + " is claimed by someone else");
 		}
 		if (task.getAssignee() != null) {
 			engineUser.runAs(actor.id(), () -> tasks.setAssignee(taskId, null));
 		}
-		return get(taskId);
+		return get(taskId, actor);
 	}
 
 	@Transactional
 	public void complete(String taskId, String outcome, String comment, Map<String, String> fields, Actor actor) {
-		Task task = task(taskId);
+		Task task = actionableTask(taskId, actor);
 		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
 			throw new ConflictException("Task " + taskId + " is claimed by someone else");
 		}
@@ -122,6 +139,41 @@ public class WorkItems {
 			}
 			tasks.complete(taskId, variables);
 		});
+	}
+
+	/** The task, if the actor may see its case; otherwise not found, like a task that does not exist. */
+	private Task visibleTask(String taskId, Actor actor) {
+		Task task = task(taskId);
+		UUID caseId = caseIdOf(task);
+		if (caseId == null || !visibility.isVisible(caseId, actor)) {
+			throw new NotFoundException("Task", taskId);
+		}
+		return task;
+	}
+
+	/** The task, if the actor may see it and is its assignee or one of its candidates. */
+	private Task actionableTask(String taskId, Actor actor) {
+		Task task = visibleTask(taskId, actor);
+		if (actor.id().equals(task.getAssignee())) {
+			return task;
+		}
+		Set<String> mine = candidateGroups.of(actor);
+		boolean candidate = tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.anyMatch(link -> actor.id().equals(link.getUserId()) || mine.contains(link.getGroupId()));
+		if (!candidate) {
+			throw new ForbiddenException("You are not a candidate of task " + taskId + " (" + task.getName() + ")");
+		}
+		return task;
+	}
+
+	private UUID caseIdOf(Task task) {
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		String key = instance == null ? null : instance.getBusinessKey();
+		return key == null || key.isEmpty() ? null : UUID.fromString(key);
 	}
 
 	private Task task(String taskId) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.model.CasePage;
 import io.casegrid.client.model.CaseSummary;
@@ -32,7 +33,7 @@ class CasesHttpTests {
 
 	@BeforeEach
 	void connect() {
-		client = new CasegridClient(port);
+		client = new CasegridClient(port, DemoUsers.CENTRE);
 	}
 
 	@Test

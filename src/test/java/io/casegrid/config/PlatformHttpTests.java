@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.model.OrgLevel;
 import io.casegrid.client.model.OrgUnit;
@@ -41,8 +42,8 @@ class PlatformHttpTests {
 	}
 
 	@Test
-	void contractAndSwaggerUiAreServed() throws Exception {
-		CasegridClient client = new CasegridClient(port);
+	void contractAndSwaggerUiAreServedWithoutSignIn() throws Exception {
+		CasegridClient client = CasegridClient.anonymous(port);
 		var spec = client.get("/openapi/casegrid.yaml");
 		assertThat(spec.statusCode()).isEqualTo(200);
 		assertThat(spec.body()).contains("operationId: reportCase");
@@ -53,7 +54,7 @@ class PlatformHttpTests {
 
 	@Test
 	void orgTreeHasTheDemoCounty() throws Exception {
-		CasegridClient client = new CasegridClient(port);
+		CasegridClient client = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		var units = client.org.listOrgUnits(null, null);
 		assertThat(units.get(0).getLevel()).isEqualTo(OrgLevel.COUNTY);
 		assertThat(units).filteredOn(u -> u.getLevel() == OrgLevel.TOWNSHIP).hasSizeGreaterThanOrEqualTo(2);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.ApiResponse;
 import io.casegrid.client.model.AttachmentRef;
@@ -40,7 +41,7 @@ class IntakeHttpTests {
 
 	@BeforeEach
 	void connect() {
-		client = new CasegridClient(port);
+		client = new CasegridClient(port, DemoUsers.CENTRE);
 	}
 
 	@Test

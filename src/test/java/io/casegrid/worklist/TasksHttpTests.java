@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.ApiException;
 import io.casegrid.client.model.Evaluation;
@@ -34,7 +35,7 @@ class TasksHttpTests {
 
 	@BeforeEach
 	void connect() {
-		client = new CasegridClient(port);
+		client = new CasegridClient(port, DemoUsers.CENTRE);
 	}
 
 	@Test
@@ -83,8 +84,8 @@ class TasksHttpTests {
 	@Test
 	void claimAndUnclaim() throws Exception {
 		Task dispatch = newDispatchTask();
-		assertThat(client.tasks.claimTask(dispatch.getId()).getAssignee()).isEqualTo("api-client");
-		assertThat(client.tasks.listTasks(null, null, "api-client", 0, 200).getItems()).extracting(Task::getId)
+		assertThat(client.tasks.claimTask(dispatch.getId()).getAssignee()).isEqualTo(DemoUsers.CENTRE);
+		assertThat(client.tasks.listTasks(null, null, DemoUsers.CENTRE, 0, 200).getItems()).extracting(Task::getId)
 			.contains(dispatch.getId());
 		assertThat(client.tasks.unclaimTask(dispatch.getId()).getAssignee()).isNull();
 	}
@@ -113,8 +114,9 @@ class TasksHttpTests {
 		Task dispatch = newDispatchTask();
 		client.tasks.completeTask(dispatch.getId(),
 				new TaskCompletion().outcome("DISPATCH").putFieldsItem("handlingUnitCode", DemoCounty.GRID_HEXI_1));
-		Task handle = client.awaitTask(dispatch.getCaseId(), "Task_Handle");
-		client.tasks.completeTask(handle.getId(),
+		CasegridClient hexiGridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_HEXI_1);
+		Task handle = hexiGridWorker.awaitTask(dispatch.getCaseId(), "Task_Handle");
+		hexiGridWorker.tasks.completeTask(handle.getId(),
 				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "不在本村辖区"));
 
 		Task again = client.awaitTask(dispatch.getCaseId(), "Task_Dispatch");

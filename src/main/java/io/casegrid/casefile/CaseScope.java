@@ -1,0 +1,90 @@
+package io.casegrid.casefile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which cases someone may see: those matching any of their grants, and — for an app — the cases it reported.
+ *
+ * @param reporter the actor whose own reports are visible, or null
+ * @param grants the places and handling units whose cases are visible
+ */
+public record CaseScope(String reporter, List<Grant> grants) {
+
+	/** The track of disputes (矛盾纠纷), the only cases mediators see. */
+	public static final String DISPUTE_TRACK = "DISPUTE";
+
+	public static final CaseScope NOTHING = new CaseScope(null, List.of());
+
+	/** Where a case happened, at every level of the org tree (see {@link CaseLocation}). */
+	private static final List<String> PLACE_COLUMNS = List.of("unit_code", "grid_code", "village_code",
+			"township_code", "county_code");
+
+	public CaseScope {
+		grants = List.copyOf(grants);
+	}
+
+	/**
+	 * Cases on a track (null: any track) that happened in one of {@code places} (at any level below it) or are
+	 * handled by one of {@code handlers}.
+	 */
+	public record Grant(String track, Set<String> places, Set<String> handlers) {
+
+		public Grant {
+			places = Set.copyOf(places);
+			handlers = Set.copyOf(handlers);
+		}
+
+	}
+
+	/**
+	 * The scope as a SQL condition on {@code case_file} (unqualified column names), its parameters added to
+	 * {@code params}. Shared by every query that lists cases or their tasks, so list and read agree.
+	 */
+	public String sql(Map<String, Object> params) {
+		StringBuilder condition = new StringBuilder("(FALSE");
+		for (int i = 0; i < grants.size(); i++) {
+			Grant grant = grants.get(i);
+			String where = where(grant, "scope_" + i, params);
+			if (where != null) {
+				condition.append("\n OR ").append(where);
+			}
+		}
+		if (reporter != null) {
+			condition.append("""
+
+					 OR EXISTS (SELECT 1 FROM case_event reported
+					            WHERE reported.case_id = case_file.id AND reported.type = 'REPORTED'
+					              AND reported.actor = :scope_reporter)""");
+			params.put("scope_reporter", reporter);
+		}
+		return condition.append(")").toString();
+	}
+
+	private static String where(Grant grant, String name, Map<String, Object> params) {
+		StringBuilder either = new StringBuilder();
+		if (!grant.places().isEmpty()) {
+			either.append(String.join(" OR ", PLACE_COLUMNS.stream()
+				.map(column -> "case_file.%s IN (:%s_places)".formatted(column, name))
+				.toList()));
+			params.put(name + "_places", grant.places());
+		}
+		if (!grant.handlers().isEmpty()) {
+			if (!either.isEmpty()) {
+				either.append(" OR ");
+			}
+			either.append("case_file.handling_unit_code IN (:%s_handlers)".formatted(name));
+			params.put(name + "_handlers", grant.handlers());
+		}
+		if (either.isEmpty()) {
+			return null;
+		}
+		if (grant.track() == null) {
+			return "(" + either + ")";
+		}
+		params.put(name + "_track", grant.track());
+		return "(case_file.track = :%s_track AND (%s))".formatted(name, either);
+	}
+
+}

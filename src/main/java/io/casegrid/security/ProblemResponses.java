@@ -1,0 +1,62 @@
+package io.casegrid.security;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casegrid.web.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * 401 and 403 of the API as problem+json, like every other error. Spring Security's bearer-token handlers still set
+ * the status and {@code WWW-Authenticate} (RFC 6750), so clients learn why a token was refused.
+ */
+@Component
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+	private final ObjectMapper json;
+
+	ProblemResponses(ObjectMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		bearerEntryPoint.commence(request, response, ex);
+		write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
+				ex.getMessage() == null || ex instanceof org.springframework.security.authentication.InsufficientAuthenticationException
+						? "A valid access token from the casegrid realm is required (Authorization: Bearer …)"
+						: ex.getMessage());
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		bearerDenied.handle(request, response, ex);
+		write(response, ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN,
+				"None of your roles may call " + request.getMethod() + " " + request.getRequestURI());
+	}
+
+	private void write(HttpServletResponse response, ProblemType type, HttpStatus status, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), type.problem(status, detail));
+	}
+
+}
