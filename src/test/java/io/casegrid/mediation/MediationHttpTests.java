@@ -125,6 +125,46 @@ class MediationHttpTests {
 		assertThat(mediation.getMediation(caseId).getFollowUp().getOutcome()).isEqualTo("PERFORMED");
 	}
 
+	/** What Camunda Tasklist does: fetch the task's deployed form, then submit the form's fields as variables. */
+	@Test
+	void tasklistCanWorkADisputeThroughItsForms() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport()
+			.categoryCode("FAMILY_DISPUTE")
+			.title("婚姻家庭纠纷")
+			.description("赡养费纠纷"), null).getId();
+		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
+
+		var form = client.get("/engine-rest/task/" + accept.getId() + "/deployed-form");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("Form_AcceptDispute",
+				"acceptOutcome", "disputeSummary");
+		var submitted = client.post("/engine-rest/task/" + accept.getId() + "/submit-form", """
+				{"variables": {
+				  "acceptOutcome": {"value": "ACCEPT"},
+				  "parties": {"value": "张某（子）；张某某（父）"},
+				  "disputeSummary": {"value": "赡养费分担"},
+				  "comment": {"value": "在 Tasklist 中受理"}}}""");
+		assertThat(submitted.statusCode()).isEqualTo(204);
+
+		Task village = client.awaitTask(caseId, "Task_VillageMediation");
+		var session = client.post("/engine-rest/task/" + village.getId() + "/submit-form", """
+				{"variables": {
+				  "villageOutcome": {"value": "RECORD_SESSION"},
+				  "sessionHeldAt": {"value": "2026-11-20T10:00+08:00"},
+				  "sessionParticipants": {"value": "张某、张某某、调解员"},
+				  "sessionSummary": {"value": "首次调解"}}}""");
+		assertThat(session.statusCode()).isEqualTo(204);
+		MediationRecord record = await().atMost(Duration.ofSeconds(10))
+			.until(() -> mediation.getMediation(caseId), m -> !m.getSessions().isEmpty());
+		assertThat(record.getParties()).isEqualTo("张某（子）；张某某（父）");
+		assertThat(record.getSessions().get(0).getHeldAt().toInstant())
+			.isEqualTo(OffsetDateTime.parse("2026-11-20T10:00+08:00").toInstant());
+		assertThat(client.cases.getCase(caseId).getTimeline()).anySatisfy(e -> {
+			assertThat(e.getType()).isEqualTo("MEDIATION_ACCEPTED");
+			assertThat(e.getDetails()).containsEntry("comment", "在 Tasklist 中受理");
+		});
+	}
+
 	@Test
 	void aCaseThatIsNoDisputeHasNoMediation() throws Exception {
 		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
