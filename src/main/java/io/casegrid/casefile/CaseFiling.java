@@ -33,10 +33,11 @@ public class CaseFiling {
 			.filter(track -> track.getValue().categories() != null
 					&& track.getValue().categories().contains(categoryCode))
 			.findFirst()
-			.map(track -> new Classification(track.getKey(), track.getValue().dispatchProcess(),
+			.map(track -> new Classification(track.getKey(), "DISPUTE".equals(track.getKey()) ? "VILLAGE" : "GRID",
+					null, "TIME_CONSUMING", "NORMAL", track.getValue().dispatchProcess(),
 					track.getValue().handlingProcess()))
-			.orElseGet(() -> new Classification(properties.defaultTrack(), properties.dispatchProcess(),
-					properties.handlingProcess()));
+			.orElseGet(() -> new Classification(properties.defaultTrack(), "GRID", null, "TIME_CONSUMING", "NORMAL",
+					properties.dispatchProcess(), properties.handlingProcess()));
 	}
 
 	public Classification open(UUID caseId) {

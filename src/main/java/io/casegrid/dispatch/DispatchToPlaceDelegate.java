@@ -14,9 +14,9 @@ import io.casegrid.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * 按属地自动派单 (case-auto-dispatch.bpmn): a dispute goes to the mediation committee of the village/community where
- * it arose (or the township's, when it was reported at township level). In: caseId. Out: dispatchOutcome = DISPATCH,
- * handlingUnitCode.
+ * 按属地自动派单 (case-auto-dispatch.bpmn): the case goes to the unit of its starting level where it arose — its grid,
+ * village/community (a dispute: the mediation committee), township or county; the nearest level above when it was
+ * reported higher up. In: caseId, startLevel. Out: dispatchOutcome = DISPATCH, handlingUnitCode.
  */
 @Component("dispatchToPlace")
 class DispatchToPlaceDelegate implements JavaDelegate {
@@ -31,12 +31,27 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		var file = files.get(ProcessVariables.caseId(execution));
 		var place = file.location();
-		String unit = place.villageCode() != null ? place.villageCode() : place.townshipCode();
+		String startLevel = ProcessVariables.string(execution, Vars.START_LEVEL);
+		String unit = firstOf(switch (startLevel == null ? "GRID" : startLevel) {
+			case "COUNTY" -> new String[] { place.countyCode() };
+			case "TOWNSHIP" -> new String[] { place.townshipCode(), place.countyCode() };
+			case "VILLAGE" -> new String[] { place.villageCode(), place.townshipCode(), place.countyCode() };
+			default -> new String[] { place.gridCode(), place.villageCode(), place.townshipCode(), place.countyCode() };
+		});
 		files.change(file.id(), Actor.SYSTEM.id(),
 				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit)),
 				f -> f.dispatchTo(unit));
 		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchTask.DISPATCH);
 		execution.setVariable(Vars.HANDLING_UNIT_CODE, unit);
+	}
+
+	private static String firstOf(String... codes) {
+		for (String code : codes) {
+			if (code != null) {
+				return code;
+			}
+		}
+		throw new IllegalStateException("The case's place has no unit at or above its starting level");
 	}
 
 }
