@@ -42,6 +42,8 @@ public final class CasegridClient {
 
 	public final OrgApi org;
 
+	public final io.casegrid.client.api.MediationApi mediation;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -74,6 +76,7 @@ public final class CasegridClient {
 		this.tasks = new TasksApi(api);
 		this.feedback = new FeedbackApi(api);
 		this.org = new OrgApi(api);
+		this.mediation = new io.casegrid.client.api.MediationApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -52,7 +52,7 @@ class RestartTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(CasegridApplication.class).run("--server.port=0",
 				"--casegrid.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
-				"--casegrid.embedded-postgres.port=0", "--camunda.bpm.process-engine-name=restart-test",
+				"--casegrid.embedded-postgres.port=0", "--camunda.bpm.process-engine-name=restartTest",
 				"--camunda.bpm.webapp.enabled=false", "--spring.jmx.enabled=false");
 	}
 

@@ -60,6 +60,13 @@ public class CaseFiles {
 		return saved;
 	}
 
+	/** Writes a line on the case's timeline without changing the case file. */
+	@Transactional
+	public void note(UUID caseId, String actor, TimelineNote note) {
+		CaseFile file = get(caseId);
+		timeline.append(caseId, time.now(), file.step(), actor, note);
+	}
+
 	/** Open cases with the same category at the same place reported within the window before this one. */
 	public List<String> lookalikesOf(CaseFile file, java.time.Duration window) {
 		Instant since = file.reportedAt().minus(window);

@@ -74,6 +74,14 @@ public final class CaseLifecycleProcess {
 
 		public static final String TRACK = "track";
 
+		public static final String START_LEVEL = "startLevel";
+
+		public static final String DEPARTMENT_CODE = "departmentCode";
+
+		public static final String SLA_CLASS = "slaClass";
+
+		public static final String PRIORITY = "priority";
+
 		public static final String DISPATCH_PROCESS = "dispatchProcess";
 
 		public static final String HANDLING_PROCESS = "handlingProcess";

@@ -21,6 +21,27 @@ public final class ProcessVariables {
 		return value == null ? null : value.toString();
 	}
 
+	/**
+	 * A date-time variable: a {@link java.util.Date} when set through the API, an ISO-8601 string when submitted by a
+	 * Camunda Form in Tasklist.
+	 */
+	public static java.time.Instant instant(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof java.util.Date date) {
+			return date.toInstant();
+		}
+		String text = value.toString();
+		try {
+			return java.time.OffsetDateTime.parse(text).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return java.time.LocalDateTime.parse(text).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+		}
+	}
+
 	/** Reads and removes the completion comment, so it never leaks into a later task. */
 	public static String takeComment(VariableScope scope) {
 		String comment = string(scope, Vars.COMMENT);

@@ -1,6 +1,7 @@
 package io.casegrid.worklist;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.casegrid.security.Actor;
@@ -9,10 +10,11 @@ import io.casegrid.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps the processes' candidate groups to what a token says: the role groups of the BPMN ({@code dispatcher},
- * {@code return-visit}, {@code governance-centre}) to realm roles, and a handling unit's org code to the people
- * who belong to that unit. Which cases of those groups someone actually gets is then limited by
- * {@link io.casegrid.casefile.CaseVisibility} (a township dispatcher dispatches the cases of their township only).
+ * The candidate groups someone belongs to: the role groups of the case lifecycle ({@code dispatcher},
+ * {@code return-visit}, {@code governance-centre}) by realm role, a handling unit's org code for the people of that
+ * unit, and whatever other features declare ({@link CandidateGroupSource}). Which of those groups' tasks someone
+ * actually gets is then limited by {@link io.casegrid.casefile.CaseVisibility}: a township dispatcher dispatches the
+ * cases of their township only.
  */
 @Component
 class CandidateGroups {
@@ -28,6 +30,12 @@ class CandidateGroups {
 			Role.BRAND_MEDIATION_ROOM, Role.POLICE_CHIEF, Role.COURT_CHIEF, Role.JUDICIAL_CHIEF,
 			Role.TOWNSHIP_DISPATCHER, Role.COUNTY_CENTRE, Role.DEPARTMENT_OFFICER);
 
+	private final List<CandidateGroupSource> sources;
+
+	CandidateGroups(List<CandidateGroupSource> sources) {
+		this.sources = sources;
+	}
+
 	Set<String> of(Actor actor) {
 		Set<String> groups = new HashSet<>();
 		if (actor.hasAny(Role.TOWNSHIP_DISPATCHER, Role.COUNTY_CENTRE)) {
@@ -40,6 +48,7 @@ class CandidateGroups {
 		if (actor.roles().stream().anyMatch(UNIT_MEMBERS::contains)) {
 			groups.addAll(actor.orgCodes());
 		}
+		sources.forEach(source -> groups.addAll(source.groupsOf(actor)));
 		return Set.copyOf(groups);
 	}
 

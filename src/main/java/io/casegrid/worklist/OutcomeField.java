@@ -17,6 +17,10 @@ public record OutcomeField(String name, String label, FieldType type, boolean re
 		return new OutcomeField(name, label, FieldType.ORG_UNIT, true, 64, List.of());
 	}
 
+	public static OutcomeField choice(String name, String label, List<String> options) {
+		return new OutcomeField(name, label, FieldType.CHOICE, true, 40, options);
+	}
+
 	public static OutcomeField dateTime(String name, String label, boolean required) {
 		return new OutcomeField(name, label, FieldType.DATE_TIME, required, 40, List.of());
 	}

@@ -45,7 +45,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * real engine and the embedded PostgreSQL. The job executor is off: the tests run each async step and move the
  * engine clock for timers themselves.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+// an engine name of its own: Camunda keeps engines in a JVM-wide registry, and the engine REST of the HTTP tests'
+// context must keep finding its own engine under "default"
+@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
+		"camunda.bpm.process-engine-name=processTests" })
 class CaseLifecycleProcessTests {
 
 	@Autowired

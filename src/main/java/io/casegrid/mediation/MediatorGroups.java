@@ -1,0 +1,26 @@
+package io.casegrid.mediation;
+
+/**
+ * Candidate groups of mediation tasks, {@code <role>:<org code>}: who in which place may take the task. The identity
+ * layer maps them to roles and org units of the signed-in user.
+ */
+final class MediatorGroups {
+
+	private MediatorGroups() {
+	}
+
+	/** The people's mediation committee of a village/community (or township). */
+	static String committee(String unitCode) {
+		return "mediation:" + unitCode;
+	}
+
+	static String brandRoom(String roomCode) {
+		return "brand-room:" + roomCode;
+	}
+
+	/** The township's governance centre, which records the decision of the 三长会商. */
+	static String townshipCentre(String townshipCode) {
+		return "township-centre:" + townshipCode;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.casegrid.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Tells Camunda (its webapps and its engine REST API) who Spring Security signed in: the user name, and the realm
+ * roles as Camunda groups. Camunda instantiates this class by name, so it reads the security context statically.
+ */
+public class CamundaUsers implements AuthenticationProvider {
+
+	@Override
+	public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String userId = userId(authentication);
+		if (userId == null) {
+			return AuthenticationResult.unsuccessful();
+		}
+		AuthenticationResult result = AuthenticationResult.successful(userId);
+		result.setGroups(authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring("ROLE_".length()))
+			.toList());
+		result.setTenants(List.of());
+		return result;
+	}
+
+	@Override
+	public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+		// Spring Security answers unauthenticated requests before Camunda sees them
+	}
+
+	private static String userId(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return null;
+		}
+		if (authentication instanceof ActorAuthentication token) {
+			return token.actor().id();
+		}
+		if (authentication.getPrincipal() instanceof OidcUser user) {
+			return user.getPreferredUsername();
+		}
+		return null;
+	}
+
+}

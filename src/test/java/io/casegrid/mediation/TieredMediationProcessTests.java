@@ -1,0 +1,382 @@
+package io.casegrid.mediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.DemoCounty;
+import io.casegrid.casefile.CaseFile;
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLocation;
+import io.casegrid.casefile.Channel;
+import io.casegrid.casefile.TimelineEntry;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.CaseProcesses;
+import io.casegrid.process.TieredMediationProcess;
+import io.casegrid.process.TieredMediationProcess.Ids;
+import io.casegrid.process.TieredMediationProcess.Vars;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every path through {@code tiered-mediation.bpmn}, reached the way a real dispute reaches it: reported with a dispute
+ * category, filed, dispatched to the village committee by place. The job executor is off; the tests run async steps
+ * and fire timers by moving the engine clock.
+ */
+// an engine name of its own: Camunda keeps engines in a JVM-wide registry, and the engine REST of the HTTP tests'
+// context must keep finding its own engine under "default"
+@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
+		"camunda.bpm.process-engine-name=processTests" })
+class TieredMediationProcessTests {
+
+	/** 东关社区: 城关街道 has the brand room 孙继红调解工作室. */
+	static final String WITH_BRAND_ROOM = DemoCounty.GRID_DONGGUAN_1;
+
+	/** 柳树村: no brand room serves it or 河西镇. */
+	static final String WITHOUT_BRAND_ROOM = "149901102202001";
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	CaseFiles files;
+
+	@Autowired
+	CaseProcesses processes;
+
+	@Autowired
+	Mediations mediations;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@BeforeEach
+	void bindAssertions() {
+		AbstractAssertions.init(engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+		AbstractAssertions.reset();
+	}
+
+	@Test
+	void settledAtTheVillageWithAnAgreement() {
+		Dispute d = reportDispute(WITH_BRAND_ROOM);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_ACCEPT);
+		assertThat(task(d.mediation)).hasCandidateGroup("mediation:" + DemoCounty.VILLAGE_DONGGUAN);
+		accept(d);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION, Ids.TASK_BRAND_ROOM_STEP_IN);
+		assertThat(task(Ids.TASK_BRAND_ROOM_STEP_IN, d.mediation)).hasCandidateGroup("brand-room:BR-SUNJIHONG");
+
+		complete(task(Ids.TASK_VILLAGE_MEDIATION, d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "RECORD_SESSION",
+				"sessionHeldAt", new Date(), "sessionParticipants", "王某、李某、调解员张某", "sessionSummary", "双方陈述意见"));
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION, Ids.TASK_BRAND_ROOM_STEP_IN);
+		complete(task(Ids.TASK_VILLAGE_MEDIATION, d.mediation),
+				withVariables(Vars.VILLAGE_OUTCOME, "SETTLED", "settlementSummary", "王某拆除挡光雨棚"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_DRAFT_AGREEMENT);
+		assertThat(canceled(d, Ids.TASK_BRAND_ROOM_STEP_IN)).as("the brand room's offer ends with the level").isOne();
+		assertThat(task(d.mediation)).hasCandidateGroup("mediation:" + DemoCounty.VILLAGE_DONGGUAN);
+		sign(d, "NO");
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		complete(task(d.mediation), withVariables(Vars.FOLLOW_UP_OUTCOME, "PERFORMED", "followUpNote", "已按期拆除"));
+
+		assertThat(d.mediation).isEnded();
+		assertThat(d.lifecycle).isWaitingAt(CaseLifecycleProcess.Ids.TASK_SEND_RESULT);
+		Mediation record = mediations.get(d.caseId);
+		assertThat(record.status()).isEqualTo(MediationStatus.CONCLUDED);
+		assertThat(record.level()).isEqualTo(MediationLevel.VILLAGE);
+		assertThat(record.sessions()).hasSize(1);
+		assertThat(mediations.agreementOf(d.caseId)).get()
+			.satisfies(a -> assertThat(a.mediatorOrganisation()).isEqualTo("东关社区人民调解委员会"));
+		assertThat(files.get(d.caseId).resolution()).contains("调解成功").contains("王某拆除挡光雨棚");
+		assertThat(types(d)).containsSubsequence("DISPATCHED", "MEDIATION_RECEIVED", "MEDIATION_ACCEPTED",
+				"MEDIATION_SESSION", "MEDIATION_SETTLED", "AGREEMENT_SIGNED", "MEDIATION_FOLLOW_UP",
+				"MEDIATION_CONCLUDED");
+	}
+
+	@Test
+	void declinedDisputeIsReferred() {
+		Dispute d = reportDispute(WITH_BRAND_ROOM);
+		complete(task(d.mediation), withVariables(Vars.ACCEPT_OUTCOME, "DECLINE", Vars.REFERRAL_CHANNEL, "LITIGATION",
+				Vars.REFERRAL_REASON, "涉及房屋产权确认，不属于人民调解范围"));
+
+		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_REFERRAL).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		complete(task(d.mediation), withVariables(Vars.FOLLOW_UP_OUTCOME, "REFERRAL_FOLLOWED", "followUpNote", "已起诉"));
+		assertThat(d.mediation).isEnded();
+		Mediation record = mediations.get(d.caseId);
+		assertThat(record.status()).isEqualTo(MediationStatus.REFERRED);
+		assertThat(record.referralChannel()).isEqualTo(ReferralChannel.LITIGATION);
+		assertThat(files.get(d.caseId).resolution()).contains("转介诉讼");
+	}
+
+	@Test
+	void villageTimeBoxRunsOutThenTheBrandRoomSettlesAndJudicialConfirmationIsTracked() {
+		Dispute d = reportDispute(WITH_BRAND_ROOM);
+		accept(d);
+		Instant villageDue = ((Date) runtime.getVariable(d.mediation.getId(), Vars.VILLAGE_DUE_AT)).toInstant();
+		assertThat(villageDue).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
+
+		fireTimer(d, Ids.TIMER_VILLAGE_WARNING);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION);
+		fireTimer(d, Ids.TIMER_VILLAGE_TIME_UP);
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_BRAND_ROOM_MEDIATION);
+		assertThat(canceled(d, Ids.TASK_VILLAGE_MEDIATION)).as("the committee's task ends with its time box").isOne();
+		assertThat(task(d.mediation)).hasCandidateGroup("brand-room:BR-SUNJIHONG");
+		assertThat(mediations.get(d.caseId).level()).isEqualTo(MediationLevel.BRAND_ROOM);
+		complete(task(d.mediation), withVariables(Vars.BRAND_ROOM_OUTCOME, "SETTLED", "settlementSummary", "赔偿500元"));
+
+		assertThat(task(d.mediation)).hasCandidateGroup("brand-room:BR-SUNJIHONG");
+		sign(d, "YES");
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_JUDICIAL_CONFIRMATION);
+		Instant confirmationDue = ((Date) runtime.getVariable(d.mediation.getId(), Vars.JUDICIAL_CONFIRMATION_DUE_AT))
+			.toInstant();
+		assertThat(confirmationDue).isCloseTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)),
+				within(Duration.ofMinutes(1)));
+		assertThat(timerDue(d, Ids.TIMER_CONFIRMATION_LAPSED)).isEqualTo(confirmationDue.truncatedTo(ChronoUnit.SECONDS));
+		complete(task(d.mediation), withVariables(Vars.CONFIRMATION_OUTCOME, "APPLIED", "court", "云岭县人民法院"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		assertThat(mediations.get(d.caseId).judicialConfirmationStatus()).isEqualTo("APPLIED");
+		assertThat(mediations.agreementOf(d.caseId).orElseThrow().mediatorOrganisation()).isEqualTo("孙继红调解工作室");
+		assertThat(types(d)).containsSubsequence("MEDIATION_DUE_WARNING", "MEDIATION_LEVEL_EXPIRED",
+				"MEDIATION_LEVEL_ENTERED", "MEDIATION_SETTLED", "AGREEMENT_SIGNED", "JUDICIAL_CONFIRMATION");
+	}
+
+	@Test
+	void brandRoomStepsInDuringTheVillageLevel() {
+		Dispute d = reportDispute(WITH_BRAND_ROOM);
+		accept(d);
+		complete(task(Ids.TASK_BRAND_ROOM_STEP_IN, d.mediation),
+				withVariables(Vars.STEP_IN_OUTCOME, "TAKE_OVER", "takeOverReason", "当事人申请"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_BRAND_ROOM_MEDIATION);
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(d.mediation.getId())
+			.taskDefinitionKey(Ids.TASK_VILLAGE_MEDIATION)
+			.count()).as("the committee's task is withdrawn").isZero();
+		assertThat(types(d)).contains("BRAND_ROOM_STEPPED_IN");
+	}
+
+	@Test
+	void villageFailsThenThreeHeadsConsultAndSettleAndConfirmationLapses() {
+		Dispute d = reportDispute(WITHOUT_BRAND_ROOM);
+		accept(d);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION).isNotWaitingAt(Ids.TASK_BRAND_ROOM_STEP_IN);
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "NOT_SETTLED", "notSettledReason", "分歧较大"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
+		String township = "149901102";
+		assertThat(task(Ids.TASK_POLICE_OPINION, d.mediation)).hasCandidateGroup("police-chief:" + township);
+		assertThat(task(Ids.TASK_COURT_OPINION, d.mediation)).hasCandidateGroup("court-chief:" + township);
+		assertThat(task(Ids.TASK_JUDICIAL_OPINION, d.mediation)).hasCandidateGroup("judicial-chief:" + township);
+		complete(task(Ids.TASK_POLICE_OPINION, d.mediation),
+				withVariables(Vars.POLICE_OUTCOME, "SUBMIT", "policeOpinion", "无治安违法"));
+		complete(task(Ids.TASK_COURT_OPINION, d.mediation),
+				withVariables(Vars.COURT_OUTCOME, "SUBMIT", "courtOpinion", "宜调解，可司法确认"));
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_JUDICIAL_OPINION).isNotWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		complete(task(Ids.TASK_JUDICIAL_OPINION, d.mediation),
+				withVariables(Vars.JUDICIAL_OUTCOME, "SUBMIT", "judicialOpinion", "建议按地界图划分"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		assertThat(task(d.mediation)).hasCandidateGroup("township-centre:" + township);
+		complete(task(d.mediation), withVariables(Vars.JOINT_OUTCOME, "SETTLED", "jointDecision", "按1998年地界图划分"));
+		assertThat(task(d.mediation)).hasCandidateGroup("township-centre:" + township);
+		sign(d, "YES");
+
+		fireTimer(d, Ids.TIMER_CONFIRMATION_LAPSED);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		Mediation record = mediations.get(d.caseId);
+		assertThat(record.level()).isEqualTo(MediationLevel.THREE_HEADS);
+		assertThat(record.opinions()).extracting(HeadOpinion::head)
+			.containsExactly(Head.POLICE, Head.COURT, Head.JUDICIAL);
+		assertThat(record.judicialConfirmationStatus()).isEqualTo("LAPSED");
+	}
+
+	@Test
+	void threeHeadsCannotSettleSoTheDisputeIsReferred() {
+		Dispute d = toThreeHeads();
+		complete(task(Ids.TASK_JOINT_CONSULTATION, d.mediation), withVariables(Vars.JOINT_OUTCOME, "NOT_SETTLED",
+				"jointDecision", "无法达成一致", Vars.REFERRAL_CHANNEL, "ARBITRATION", Vars.REFERRAL_REASON, "劳动报酬争议"));
+
+		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_REFERRAL).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		assertThat(mediations.get(d.caseId).referralChannel()).isEqualTo(ReferralChannel.ARBITRATION);
+	}
+
+	@Test
+	void threeHeadsTimeBoxRunsOutAndTheCountyCentreTakesIt() {
+		Dispute d = toThreeHeads();
+		fireTimer(d, Ids.TIMER_THREE_HEADS_TIME_UP);
+		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_REFERRAL).isWaitingAt(Ids.TASK_FOLLOW_UP);
+		assertThat(mediations.get(d.caseId).referralChannel()).isEqualTo(ReferralChannel.COUNTY_CENTRE);
+	}
+
+	@Test
+	void extensionIsGrantedOnceAndTheSecondRequestIsRefused() {
+		Dispute d = reportDispute(WITHOUT_BRAND_ROOM);
+		accept(d);
+		Instant dueBefore = timerDue(d, Ids.TIMER_VILLAGE_TIME_UP);
+
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "REQUEST_EXTENSION", "extensionReason", "当事人外出"));
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_APPROVE_EXTENSION);
+		assertThat(task(d.mediation)).hasCandidateGroup("judicial-chief:149901102");
+		complete(task(d.mediation), withVariables(Vars.EXTENSION_DECISION, "GRANT"));
+
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION);
+		assertThat(timerDue(d, Ids.TIMER_VILLAGE_TIME_UP)).isEqualTo(dueBefore.plus(Duration.ofDays(7)));
+		assertThat(timerDue(d, Ids.TIMER_VILLAGE_WARNING)).isEqualTo(dueBefore.plus(Duration.ofDays(6)));
+
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "REQUEST_EXTENSION", "extensionReason", "还需时间"));
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION).isNotWaitingAt(Ids.TASK_APPROVE_EXTENSION);
+		assertThat(timerDue(d, Ids.TIMER_VILLAGE_TIME_UP)).isEqualTo(dueBefore.plus(Duration.ofDays(7)));
+		assertThat(mediations.get(d.caseId).extensionCount()).isEqualTo(2);
+		assertThat(types(d)).containsSubsequence("EXTENSION_REQUESTED", "EXTENSION_GRANTED", "EXTENSION_REQUESTED",
+				"EXTENSION_REFUSED");
+	}
+
+	@Test
+	void extensionCanBeRefused() {
+		Dispute d = reportDispute(WITHOUT_BRAND_ROOM);
+		accept(d);
+		Instant dueBefore = timerDue(d, Ids.TIMER_VILLAGE_TIME_UP);
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "REQUEST_EXTENSION", "extensionReason", "x"));
+		complete(task(d.mediation), withVariables(Vars.EXTENSION_DECISION, "REFUSE", "refuseReason", "理由不充分"));
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION);
+		assertThat(timerDue(d, Ids.TIMER_VILLAGE_TIME_UP)).isEqualTo(dueBefore);
+	}
+
+	private record Dispute(UUID caseId, ProcessInstance lifecycle, ProcessInstance mediation) {
+	}
+
+	private Dispute reportDispute(String unitCode) {
+		UUID id = UUID.randomUUID();
+		var chain = unitCode.equals(WITH_BRAND_ROOM)
+				? new CaseLocation("东关社区5号楼", null, null, unitCode, unitCode, DemoCounty.VILLAGE_DONGGUAN,
+						DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY)
+				: new CaseLocation("柳树村二组", null, null, unitCode, unitCode, "149901102202", "149901102",
+						DemoCounty.COUNTY);
+		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.VISIT, null,
+				"NEIGHBOUR_DISPUTE", "邻里纠纷", "雨棚挡光引发纠纷", chain, null, null, Instant.now());
+		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
+		processes.start(file, "test");
+		ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(id.toString())
+			.singleResult();
+		execute(job(lifecycle));
+		assertThat(lifecycle).isWaitingAt(CaseLifecycleProcess.Ids.CALL_HANDLE);
+		assertThat(files.get(id).track()).isEqualTo("DISPUTE");
+		ProcessInstance mediation = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(TieredMediationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(id.toString())
+			.singleResult();
+		return new Dispute(id, lifecycle, mediation);
+	}
+
+	private void accept(Dispute d) {
+		complete(task(Ids.TASK_ACCEPT, d.mediation), withVariables(Vars.ACCEPT_OUTCOME, "ACCEPT", "parties",
+				"王某，东关社区5号楼\n李某，东关社区5号楼", "disputeSummary", "王某搭建雨棚挡住李某家采光"));
+	}
+
+	private Dispute toThreeHeads() {
+		Dispute d = reportDispute(WITHOUT_BRAND_ROOM);
+		accept(d);
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "NOT_SETTLED", "notSettledReason", "分歧较大"));
+		for (var key : List.of(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION)) {
+			String outcomeVar = switch (key) {
+				case Ids.TASK_POLICE_OPINION -> Vars.POLICE_OUTCOME;
+				case Ids.TASK_COURT_OPINION -> Vars.COURT_OUTCOME;
+				default -> Vars.JUDICIAL_OUTCOME;
+			};
+			String field = switch (key) {
+				case Ids.TASK_POLICE_OPINION -> "policeOpinion";
+				case Ids.TASK_COURT_OPINION -> "courtOpinion";
+				default -> "judicialOpinion";
+			};
+			complete(task(key, d.mediation), withVariables(outcomeVar, "SUBMIT", field, "意见"));
+		}
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		return d;
+	}
+
+	private void sign(Dispute d, String applyJudicialConfirmation) {
+		complete(task(Ids.TASK_DRAFT_AGREEMENT, d.mediation), Map.<String, Object>of(Vars.AGREEMENT_OUTCOME, "SIGNED",
+				"parties", "王某；李某", "facts", "雨棚挡光，王某负主要责任", "obligations", "王某于十日内拆除雨棚",
+				"performance", "王某自行拆除，社区监督", "performBy", Date.from(Instant.now().plus(Duration.ofDays(10))),
+				"signaturesConfirmed", "CONFIRMED", Vars.APPLY_JUDICIAL_CONFIRMATION, applyJudicialConfirmation));
+	}
+
+	/** Moves the engine clock to the timer's due time and fires it. */
+	private void fireTimer(Dispute d, String timerId) {
+		Job timer = management.createJobQuery()
+			.processInstanceId(d.mediation.getId())
+			.activityId(timerId)
+			.timers()
+			.singleResult();
+		assertThat(timer).as("timer " + timerId).isNotNull();
+		ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+		assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isEqualTo(1);
+		execute(timer);
+	}
+
+	private Instant timerDue(Dispute d, String timerId) {
+		return management.createJobQuery()
+			.processInstanceId(d.mediation.getId())
+			.activityId(timerId)
+			.timers()
+			.singleResult()
+			.getDuedate()
+			.toInstant()
+			.truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	private long canceled(Dispute d, String activityId) {
+		return engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(d.mediation.getId())
+			.activityId(activityId)
+			.canceled()
+			.count();
+	}
+
+	private List<String> types(Dispute d) {
+		return files.timelineOf(d.caseId).stream().map(TimelineEntry::type).toList();
+	}
+
+	private static org.assertj.core.data.TemporalUnitOffset within(Duration d) {
+		return new org.assertj.core.data.TemporalUnitWithinOffset(d.toSeconds(), ChronoUnit.SECONDS);
+	}
+
+}
