@@ -97,15 +97,20 @@ public final class TestKeycloak {
 				"client_secret", secret));
 	}
 
-	/** POSTs a form to the realm's token endpoint and returns the JSON answer, whatever its status. */
+	/** POSTs a form to the casegrid realm's token endpoint and returns the JSON answer, whatever its status. */
 	public static JsonNode tokenResponse(Map<String, String> form) {
-		started().awaitReady();
+		return tokenResponse(REALM, form);
+	}
+
+	/** POSTs a form to a realm's token endpoint and returns the JSON answer, whatever its status. */
+	public static JsonNode tokenResponse(String realm, Map<String, String> form) {
+		String tokenUri = started().awaitReady().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token";
 		String body = form.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUri()))
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUri))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
