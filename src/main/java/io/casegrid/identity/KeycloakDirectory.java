@@ -1,0 +1,140 @@
+package io.casegrid.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks people and the org tree up in Keycloak's directory (the admin REST API, as the service account of the
+ * service's own client, which holds view-users, query-groups and view-realm): who the village mediators of a village
+ * are, or the police chief of a township — for task candidates and notifications — and the realm's group tree, to
+ * check it against the org tree the service knows.
+ */
+@Service
+public class KeycloakDirectory implements DisposableBean {
+
+	/** The group attribute that carries an org unit's code. */
+	public static final String ORG_CODE = "orgCode";
+
+	private static final int PAGE = 500;
+
+	/** Someone in the directory. */
+	public record Person(String username, String displayName) {
+	}
+
+	/** A group of the realm, as a unit of the org tree. */
+	public record Group(String orgCode, String parentOrgCode, String name, String path) {
+	}
+
+	private final KeycloakEndpoints endpoints;
+
+	private final Keycloak keycloak;
+
+	KeycloakDirectory(KeycloakEndpoints endpoints, KeycloakProperties properties) {
+		this.endpoints = endpoints;
+		// builds a client only; it connects (and gets its token) on the first look-up
+		this.keycloak = KeycloakBuilder.builder()
+			.serverUrl(endpoints.serverUrl())
+			.realm(endpoints.realm())
+			.grantType("client_credentials")
+			.clientId(properties.clientId())
+			.clientSecret(properties.clientSecret())
+			.build();
+	}
+
+	/** The direct members of the org unit's group who hold the realm role, by user name. */
+	public List<Person> members(String orgCode, String realmRole) {
+		RealmResource realm = realm();
+		Optional<GroupRepresentation> group = findGroup(realm, orgCode);
+		if (group.isEmpty()) {
+			return List.of();
+		}
+		Set<String> withRole = realm.roles()
+			.get(realmRole)
+			.getUserMembers(true, 0, PAGE)
+			.stream()
+			.map(UserRepresentation::getUsername)
+			.collect(Collectors.toSet());
+		return realm.groups()
+			.group(group.get().getId())
+			.members(0, PAGE, true)
+			.stream()
+			.filter(u -> withRole.contains(u.getUsername()))
+			.map(u -> new Person(u.getUsername(), displayName(u)))
+			.toList();
+	}
+
+	/** Every group of the realm, parents before children. */
+	public List<Group> groups() {
+		RealmResource realm = realm();
+		List<Group> all = new ArrayList<>();
+		for (GroupRepresentation top : realm.groups().groups(null, 0, PAGE, false)) {
+			collect(realm, top, null, all);
+		}
+		return all;
+	}
+
+	@Override
+	public void destroy() {
+		keycloak.close();
+	}
+
+	private RealmResource realm() {
+		endpoints.awaitReady();
+		return keycloak.realm(endpoints.realm());
+	}
+
+	private void collect(RealmResource realm, GroupRepresentation group, String parentOrgCode, List<Group> into) {
+		String orgCode = orgCodeOf(group);
+		into.add(new Group(orgCode, parentOrgCode, group.getName(), group.getPath()));
+		if (group.getSubGroupCount() != null && group.getSubGroupCount() == 0) {
+			return;
+		}
+		for (GroupRepresentation child : realm.groups().group(group.getId()).getSubGroups(0, PAGE, false)) {
+			collect(realm, child, orgCode, into);
+		}
+	}
+
+	private Optional<GroupRepresentation> findGroup(RealmResource realm, String orgCode) {
+		return realm.groups()
+			.query(ORG_CODE + ":" + orgCode, true, 0, PAGE, false)
+			.stream()
+			.flatMap(KeycloakDirectory::withSubGroups)
+			.filter(g -> orgCode.equals(orgCodeOf(g)))
+			.findFirst();
+	}
+
+	/** A query answers with the matching groups inside their ancestors. */
+	private static java.util.stream.Stream<GroupRepresentation> withSubGroups(GroupRepresentation group) {
+		List<GroupRepresentation> children = group.getSubGroups() == null ? List.of() : group.getSubGroups();
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(group),
+				children.stream().flatMap(KeycloakDirectory::withSubGroups));
+	}
+
+	private static String orgCodeOf(GroupRepresentation group) {
+		if (group.getAttributes() == null || group.getAttributes().get(ORG_CODE) == null
+				|| group.getAttributes().get(ORG_CODE).isEmpty()) {
+			return null;
+		}
+		return group.getAttributes().get(ORG_CODE).get(0);
+	}
+
+	private static String displayName(UserRepresentation user) {
+		String family = user.getLastName() == null ? "" : user.getLastName();
+		String given = user.getFirstName() == null ? "" : user.getFirstName();
+		String name = family + given;
+		return name.isBlank() ? user.getUsername() : name;
+	}
+
+}
