@@ -50,11 +50,11 @@ class SixStepLoopHttpTests {
 			.putFieldsItem("handlingUnitCode", DemoCounty.GRID_DONGGUAN_1)
 			.comment("请网格员尽快处理"));
 
-		Task handle = client.awaitTask(caseId, "Task_Handle");
+		Task handle = client.awaitTask(caseId, "Task_HandleAtLevel");
 		assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.DISPATCHED);
 		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.GRID_DONGGUAN_1);
 		assertThat(handle.getOutcomes()).extracting(o -> o.getCode())
-			.containsExactly("RESOLVED", "NEED_MORE_TIME", "RETURN");
+			.containsExactly("RESOLVED", "ESCALATE", "RETURN");
 		Task claimed = client.tasks.claimTask(handle.getId());
 		assertThat(claimed.getAssignee()).isEqualTo("api-client");
 		assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.HANDLING);

@@ -113,7 +113,7 @@ class TasksHttpTests {
 		Task dispatch = newDispatchTask();
 		client.tasks.completeTask(dispatch.getId(),
 				new TaskCompletion().outcome("DISPATCH").putFieldsItem("handlingUnitCode", DemoCounty.GRID_HEXI_1));
-		Task handle = client.awaitTask(dispatch.getCaseId(), "Task_Handle");
+		Task handle = client.awaitTask(dispatch.getCaseId(), "Task_HandleAtLevel");
 		client.tasks.completeTask(handle.getId(),
 				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "不在本村辖区"));
 

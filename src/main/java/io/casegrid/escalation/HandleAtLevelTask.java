@@ -1,0 +1,41 @@
+package io.casegrid.escalation;
+
+import java.util.List;
+
+import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.ThreeLevelResponseProcess.Ids;
+import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.worklist.OutcomeField;
+import io.casegrid.worklist.TaskOutcome;
+import io.casegrid.worklist.UserTaskContract;
+
+import org.springframework.stereotype.Component;
+
+/** 分级办理: the unit at the case's level resolves it, sends it back to dispatch, or takes it up a level (上报). */
+@Component
+class HandleAtLevelTask implements UserTaskContract {
+
+	static final String RESOLVED = "RESOLVED";
+
+	static final String ESCALATE = "ESCALATE";
+
+	static final String RETURN = "RETURN";
+
+	@Override
+	public String taskKey() {
+		return Ids.TASK_HANDLE_AT_LEVEL;
+	}
+
+	@Override
+	public String outcomeVariable() {
+		return CaseLifecycleProcess.Vars.HANDLING_OUTCOME;
+	}
+
+	@Override
+	public List<TaskOutcome> outcomes() {
+		return List.of(TaskOutcome.of(RESOLVED, "已办结", OutcomeField.text("resolution", "办理结果", true)),
+				TaskOutcome.of(ESCALATE, "上报上一级", OutcomeField.text(Vars.ESCALATION_REASON, "上报理由", true)),
+				TaskOutcome.of(RETURN, "退回重新派单", OutcomeField.text("returnReason", "退回理由", true)));
+	}
+
+}
