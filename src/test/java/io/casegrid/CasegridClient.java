@@ -39,6 +39,10 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.MediationApi mediation;
 
+	public final io.casegrid.client.api.SlaApi sla;
+
+	public final io.casegrid.client.api.EscalationApi escalation;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -52,6 +56,8 @@ public final class CasegridClient {
 		this.feedback = new FeedbackApi(api);
 		this.org = new OrgApi(api);
 		this.mediation = new io.casegrid.client.api.MediationApi(api);
+		this.sla = new io.casegrid.client.api.SlaApi(api);
+		this.escalation = new io.casegrid.client.api.EscalationApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

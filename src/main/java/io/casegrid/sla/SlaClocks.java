@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SlaClocks {
 
+	public record Page(List<SlaClock> items, long total) {
+	}
+
 	private final SlaClockRepository clocks;
 
 	private final SlaPolicy policy;
@@ -139,6 +142,27 @@ public class SlaClocks {
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
 				Map.of("dueAt", due.toString(), "extra", extra.toString())));
 		return clock;
+	}
+
+	/** Running clocks past their warning point and not yet due, soonest due first. */
+	public Page atRisk(ClockFilter f, int page, int size) {
+		Instant now = time.now();
+		return page(clocks.findAtRisk(now, f.unit(), f.level(), f.department(), f.dueFrom(), f.dueTo(), size,
+				(long) page * size), clocks.countAtRisk(now, f.unit(), f.level(), f.department(), f.dueFrom(), f.dueTo()));
+	}
+
+	/** Clocks past their limit, running or stopped late, latest due first. */
+	public Page breached(ClockFilter f, int page, int size) {
+		Instant now = time.now();
+		return page(clocks.findBreached(now, f.unit(), f.level(), f.department(), f.dueFrom(), f.dueTo(), size,
+				(long) page * size),
+				clocks.countBreached(now, f.unit(), f.level(), f.department(), f.dueFrom(), f.dueTo()));
+	}
+
+	private Page page(List<UUID> ids, long total) {
+		Map<UUID, SlaClock> byId = new java.util.HashMap<>();
+		clocks.findAllById(ids).forEach(c -> byId.put(c.id(), c));
+		return new Page(ids.stream().map(byId::get).toList(), total);
 	}
 
 	public SlaClock get(UUID clockId) {
