@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
+import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.ThreeLevelResponseProcess.Ids;
 import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 
@@ -74,6 +75,13 @@ class CaseTimers {
 				action = next.level() == level ? "BREACH_RECORDED" : next.level().escalationAction();
 				description = next.level() == level ? "超时未办结：县级超时记录在案，重新计时"
 						: "超时未办结：升级至 " + next.level() + " " + next.group();
+			}
+			case DepartmentReportProcess.Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE,
+					DepartmentReportProcess.Ids.TIMER_HANDLING_OVERDUE -> {
+				action = "SUPERVISION_ORDER";
+				description = "部门" + (activityId.equals(DepartmentReportProcess.Ids.TIMER_HANDLING_OVERDUE) ? "办理" : "报到")
+						+ "超时：对 " + runtime.getVariable(instance.getId(), DepartmentReportProcess.Vars.REPORT_DEPARTMENT)
+						+ " 下督办单（已督办过的报县级）";
 			}
 			case "BoundaryEvent_EvaluationOverdue" -> {
 				action = "EVALUATION_DEFAULT";

@@ -3,6 +3,7 @@ package io.casegrid.escalation;
 import java.util.List;
 
 import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.ThreeLevelResponseProcess.Ids;
 import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 import io.casegrid.worklist.OutcomeField;
@@ -11,13 +12,18 @@ import io.casegrid.worklist.UserTaskContract;
 
 import org.springframework.stereotype.Component;
 
-/** 分级办理: the unit at the case's level resolves it, sends it back to dispatch, or takes it up a level (上报). */
+/**
+ * 分级办理: the unit at the case's level resolves it, takes it up a level (上报), whistles departments in (township and
+ * county only), or sends it back to dispatch.
+ */
 @Component
 class HandleAtLevelTask implements UserTaskContract {
 
 	static final String RESOLVED = "RESOLVED";
 
 	static final String ESCALATE = "ESCALATE";
+
+	static final String WHISTLE = "WHISTLE";
 
 	static final String RETURN = "RETURN";
 
@@ -35,6 +41,9 @@ class HandleAtLevelTask implements UserTaskContract {
 	public List<TaskOutcome> outcomes() {
 		return List.of(TaskOutcome.of(RESOLVED, "已办结", OutcomeField.text("resolution", "办理结果", true)),
 				TaskOutcome.of(ESCALATE, "上报上一级", OutcomeField.text(Vars.ESCALATION_REASON, "上报理由", true)),
+				TaskOutcome.of(WHISTLE, "吹哨部门报到（乡街、县级）",
+						OutcomeField.text(DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS, "被吹哨部门（组织编码，逗号分隔）", true),
+						OutcomeField.orgUnit(DepartmentReportProcess.Vars.LEAD_DEPARTMENT, "牵头部门（组织编码）")),
 				TaskOutcome.of(RETURN, "退回重新派单", OutcomeField.text("returnReason", "退回理由", true)));
 	}
 

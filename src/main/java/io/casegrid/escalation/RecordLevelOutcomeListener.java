@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.dispatch.Whistling;
 import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.process.ThreeLevelResponseProcess.Vars;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing 分级办理: stops the level's clock and records the result (办结), the return (退回) or the manual
- * escalation (上报) — which also sets the level the process enters next.
+ * escalation (上报) — which also sets the level the process enters next — or checks and records a whistle (吹哨), while
+ * the level's clock keeps running.
  */
 @Component("recordLevelOutcome")
 class RecordLevelOutcomeListener implements TaskListener {
@@ -23,9 +26,12 @@ class RecordLevelOutcomeListener implements TaskListener {
 
 	private final CaseFiles files;
 
-	RecordLevelOutcomeListener(Escalations escalations, CaseFiles files) {
+	private final Whistling whistling;
+
+	RecordLevelOutcomeListener(Escalations escalations, CaseFiles files, Whistling whistling) {
 		this.escalations = escalations;
 		this.files = files;
+		this.whistling = whistling;
 	}
 
 	@Override
@@ -57,6 +63,10 @@ class RecordLevelOutcomeListener implements TaskListener {
 				task.setVariable(Vars.RESPONSE_LEVEL, next.level().name());
 				task.setVariable(Vars.LEVEL_GROUP, next.group());
 			}
+			case HandleAtLevelTask.WHISTLE -> whistling.whistle(caseId,
+					ProcessVariables.string(task, Vars.RESPONSE_LEVEL), ProcessVariables.string(task, Vars.LEVEL_GROUP),
+					ProcessVariables.string(task, DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS),
+					ProcessVariables.string(task, DepartmentReportProcess.Vars.LEAD_DEPARTMENT), actor);
 			default -> throw new IllegalStateException("Unknown handling outcome on task " + task.getId());
 		}
 	}

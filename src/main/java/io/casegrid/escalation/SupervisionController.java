@@ -1,0 +1,59 @@
+package io.casegrid.escalation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.casegrid.api.SupervisionApi;
+import io.casegrid.api.model.SlaPhase;
+import io.casegrid.api.model.SupervisionOrderPage;
+import io.casegrid.api.model.SupervisionOrderView;
+import io.casegrid.api.model.SupervisionReply;
+import io.casegrid.api.model.SupervisionStatus;
+import io.casegrid.security.CurrentActor;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SupervisionController implements SupervisionApi {
+
+	private final SupervisionOrders orders;
+
+	private final CurrentActor actor;
+
+	SupervisionController(SupervisionOrders orders, CurrentActor actor) {
+		this.orders = orders;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<SupervisionOrderPage> listSupervisionOrders(UUID caseId, String department,
+			SupervisionStatus status, Integer page, Integer size) {
+		SupervisionOrders.Page found = orders.find(caseId, department, status == null ? null : status.getValue(), page,
+				size);
+		return ResponseEntity.ok(new SupervisionOrderPage(
+				found.items().stream().map(SupervisionController::view).toList(), page, size, found.total()));
+	}
+
+	@Override
+	public ResponseEntity<SupervisionOrderView> replyToSupervisionOrder(UUID orderId, SupervisionReply reply) {
+		return ResponseEntity.ok(view(orders.reply(orderId, reply.getReply(), actor.get().id())));
+	}
+
+	private static SupervisionOrderView view(SupervisionOrder o) {
+		return new SupervisionOrderView(o.id(), o.caseId(), o.departmentCode(), SlaPhase.fromValue(o.phase().name()),
+				o.issuer(), o.reason(), o.copiedTo(), at(o.issuedAt()), at(o.replyDueAt()),
+				SupervisionStatus.fromValue(o.status().name()))
+			.reply(o.reply())
+			.repliedBy(o.repliedBy())
+			.repliedAt(at(o.repliedAt()))
+			.missedAt(at(o.missedAt()));
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
