@@ -43,6 +43,10 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.EscalationApi escalation;
 
+	public final io.casegrid.client.api.WhistleApi whistle;
+
+	public final io.casegrid.client.api.SupervisionApi supervision;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -58,6 +62,8 @@ public final class CasegridClient {
 		this.mediation = new io.casegrid.client.api.MediationApi(api);
 		this.sla = new io.casegrid.client.api.SlaApi(api);
 		this.escalation = new io.casegrid.client.api.EscalationApi(api);
+		this.whistle = new io.casegrid.client.api.WhistleApi(api);
+		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

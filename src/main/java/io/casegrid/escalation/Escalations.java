@@ -14,6 +14,7 @@ import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.SlaClocks;
 import io.casegrid.sla.TimerBinding;
+import io.casegrid.web.ConflictException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +87,9 @@ public class Escalations {
 	public LevelAssignment escalate(UUID caseId, UUID clockId, String fromLevel, String fromGroup,
 			EscalationTrigger trigger, String reason, String actor) {
 		ResponseLevel from = ResponseLevel.valueOf(fromLevel);
+		if (trigger == EscalationTrigger.MANUAL && from == ResponseLevel.COUNTY) {
+			throw new ConflictException("Case " + caseId + " is at the county centre already: there is no level above");
+		}
 		LevelAssignment to = levels.above(caseId, from);
 		String why = reason != null ? reason : "超过办理时限未办结";
 		clocks.stop(clockId, trigger == EscalationTrigger.SLA_BREACH ? ClockState.BREACHED : ClockState.ESCALATED,

@@ -41,6 +41,9 @@ class ManualEscalation {
 		if (task == null) {
 			throw new ConflictException("Case " + caseId + " is not being handled in the three-level response");
 		}
+		if ("COUNTY".equals(tasks.getVariable(task.getId(), Vars.RESPONSE_LEVEL))) {
+			throw new ConflictException("Case " + caseId + " is at the county centre already: there is no level above");
+		}
 		engineUser.runAs(actor, () -> tasks.complete(task.getId(),
 				Map.of(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, HandleAtLevelTask.ESCALATE, Vars.ESCALATION_REASON,
 						reason)));
