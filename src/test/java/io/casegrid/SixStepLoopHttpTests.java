@@ -35,7 +35,7 @@ class SixStepLoopHttpTests {
 
 	@Test
 	void caseIsCarriedThroughTheSixStepsAndItsTimelineTellsTheStory() throws Exception {
-		CaseDetail reported = client.intake.reportCase(CasegridClient.flyingWireReport(), UUID.randomUUID().toString());
+		CaseDetail reported = client.intake.reportCase(CasegridClient.reportNeedingTriage(), UUID.randomUUID().toString());
 		UUID caseId = reported.getId();
 		assertThat(reported.getCaseNumber()).matches("JC-\\d{4}-\\d{6}");
 		assertThat(reported.getStep()).isEqualTo(CaseStep.REPORTED);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
+import io.casegrid.ProcessTest;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
@@ -52,13 +53,13 @@ import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.sla.Phase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
 
 /**
  * 街乡吹哨、部门报到 on the real engine: the township whistles departments into a case, each reports through its own
  * {@code department-report.bpmn} instance and clocks; returns go to 确权, missed limits to supervision orders.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ProcessTest
 class DepartmentReportProcessTests {
 
 	static final Instant TUESDAY_10 = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
@@ -256,7 +257,7 @@ class DepartmentReportProcessTests {
 	private ProcessInstance dispatchedToTheGrid() {
 		UUID id = UUID.randomUUID();
 		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null,
-				"FLY_WIRE_CHARGING", "飞线充电", "3号楼飞线充电",
+				"OTHER", "其他：飞线充电", "3号楼飞线充电",
 				new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1, DemoCounty.GRID_DONGGUAN_1,
 						DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY),
 				null, null, TUESDAY_10);

@@ -24,7 +24,6 @@ import io.casegrid.client.model.SupervisionOrderView;
 import io.casegrid.client.model.SupervisionReply;
 import io.casegrid.client.model.SupervisionStatus;
 import io.casegrid.client.model.Task;
-import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.WhistleRequest;
 import io.casegrid.client.model.WhistleView;
 
@@ -56,9 +55,6 @@ class WhistleHttpTests {
 	@Test
 	void townshipWhistlesADepartmentThatGetsASupervisionOrderAndReplies() throws Exception {
 		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
-		Task dispatch = client.awaitTask(caseId, "Task_Dispatch");
-		client.tasks.completeTask(dispatch.getId(), new TaskCompletion().outcome("DISPATCH")
-			.putFieldsItem("handlingUnitCode", DemoCounty.GRID_DONGGUAN_1));
 		client.awaitTask(caseId, "Task_HandleAtLevel");
 
 		assertThat(CasegridClient.statusOf(() -> client.whistle.whistleDepartments(caseId,

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
+import io.casegrid.ProcessTest;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
@@ -44,13 +45,13 @@ import io.casegrid.sla.SlaClocks;
 import io.casegrid.sla.calendar.DueDateCalculator;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
 
 /**
  * {@code three-level-response.bpmn} on the real engine: the engine clock is moved and the timer jobs executed by the
  * test (job executor off), so each escalation happens exactly when its clock says.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ProcessTest
 class ThreeLevelResponseProcessTests {
 
 	/** A Tuesday, 10:00 in the county: office hours on a working day. */
@@ -264,7 +265,7 @@ class ThreeLevelResponseProcessTests {
 	private ProcessInstance dispatchedToTheGrid() {
 		UUID id = UUID.randomUUID();
 		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null,
-				"FLY_WIRE_CHARGING", "飞线充电", "3号楼飞线充电",
+				"OTHER", "其他：飞线充电", "3号楼飞线充电",
 				new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1, DemoCounty.GRID_DONGGUAN_1,
 						DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY),
 				null, null, TUESDAY_10);

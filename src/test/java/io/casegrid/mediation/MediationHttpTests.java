@@ -135,7 +135,7 @@ class MediationHttpTests {
 		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
 
 		var form = client.get("/engine-rest/task/" + accept.getId() + "/deployed-form");
-		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
 		assertThat(form.body()).contains("Form_AcceptDispute",
 				"acceptOutcome", "disputeSummary");
 		var submitted = client.post("/engine-rest/task/" + accept.getId() + "/submit-form", """
@@ -167,7 +167,7 @@ class MediationHttpTests {
 
 	@Test
 	void aCaseThatIsNoDisputeHasNoMediation() throws Exception {
-		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID caseId = client.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		client.awaitTask(caseId, "Task_Dispatch");
 		assertThat(CasegridClient.statusOf(() -> mediation.getMediation(caseId))).isEqualTo(404);
 		assertThat(CasegridClient.statusOf(() -> mediation.getMediationAgreement(UUID.randomUUID()))).isEqualTo(404);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.casegrid.ProcessTest;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
@@ -38,14 +39,13 @@ import io.casegrid.process.CaseLifecycleProcess.Ids;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
  * real engine and the embedded PostgreSQL. The job executor is off: the tests run each async step and move the
  * engine clock for timers themselves.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ProcessTest
 class CaseLifecycleProcessTests {
 
 	@Autowired
@@ -242,7 +242,7 @@ class CaseLifecycleProcessTests {
 
 	private Case report() {
 		UUID id = UUID.randomUUID();
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "FLY_WIRE_CHARGING", "飞线充电",
+		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "OTHER", "其他：飞线充电",
 				"3号楼飞线充电", new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1,
 						DemoCounty.GRID_DONGGUAN_1, DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN,
 						DemoCounty.COUNTY),

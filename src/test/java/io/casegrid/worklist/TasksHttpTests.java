@@ -123,7 +123,7 @@ class TasksHttpTests {
 	}
 
 	private Task newDispatchTask() throws ApiException {
-		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID caseId = client.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		return client.awaitTask(caseId, "Task_Dispatch");
 	}
 
