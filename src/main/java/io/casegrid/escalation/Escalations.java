@@ -94,6 +94,8 @@ public class Escalations {
 		String why = reason != null ? reason : "超过办理时限未办结";
 		clocks.stop(clockId, trigger == EscalationTrigger.SLA_BREACH ? ClockState.BREACHED : ClockState.ESCALATED,
 				why, actor);
+		// a breach cancels the level with any department reports it whistled; their clocks end with it
+		clocks.stopOpen(caseId, ResponseLevel.DEPARTMENT.name(), ClockState.ESCALATED, "案件已升级：" + why, actor);
 		Instant now = time.now();
 		escalations.save(new Escalation(UUID.randomUUID(), caseId, from, fromGroup, to.level(), to.group(), trigger,
 				why, actor, now));

@@ -84,6 +84,21 @@ public class SlaClocks {
 	}
 
 	/**
+	 * Stops the case's open clocks at a level, e.g. the whistled departments' when the case escalates past the level
+	 * that whistled them (their work was cancelled with it): no clock may run on for work that no longer exists.
+	 */
+	@Transactional
+	public void stopOpen(UUID caseId, String level, ClockState reason, String note, String actor) {
+		Instant now = time.now();
+		for (SlaClock clock : clocks.findOpenByCase(caseId)) {
+			if (clock.level().equals(level)) {
+				clock.stop(now, reason, note, actor);
+				clocks.save(clock);
+			}
+		}
+	}
+
+	/**
 	 * Pauses every running clock of the case, e.g. while the reporter supplies material (补充材料). Their timers are
 	 * held until {@link #resume}.
 	 */

@@ -92,6 +92,9 @@ class DepartmentReportProcessTests {
 	@Autowired
 	Escalations escalations;
 
+	@Autowired
+	io.casegrid.sla.SlaClocks clocks;
+
 	@BeforeEach
 	void start() {
 		AbstractAssertions.init(engine);
@@ -203,6 +206,26 @@ class DepartmentReportProcessTests {
 		assertThat(escalation.toUnit()).isEqualTo("county-centre");
 		assertThat(types(handling)).containsSubsequence("SUPERVISION_ORDER_ISSUED", "SUPERVISION_ESCALATED",
 				"SUPERVISION_ORDER_ISSUED");
+	}
+
+	@Test
+	void aLevelThatBreachesWhileDepartmentsWorkTakesTheirReportsAndClocksWithIt() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG, CG);
+		UUID caseId = UUID.fromString(handling.getBusinessKey());
+		Date townshipDue = (Date) runtime.getVariable(handling.getId(), ThreeLevelResponseProcess.Vars.HANDLE_DUE_AT);
+
+		ClockUtil.setCurrentTime(Date.from(townshipDue.toInstant().plusSeconds(1)));
+		execute(timer(handling, ThreeLevelResponseProcess.Ids.TIMER_HANDLE_BREACH));
+
+		assertThat(reports(handling)).isEmpty();
+		assertThat(task(handling)).hasCandidateGroup("county-centre");
+		assertThat(clocks.ofCase(caseId)).filteredOn(c -> c.level().equals("DEPARTMENT"))
+			.singleElement()
+			.satisfies(c -> {
+				assertThat(c.stoppedAt()).isNotNull();
+				assertThat(c.stateAt(clocks.now())).isEqualTo(io.casegrid.sla.ClockState.ESCALATED);
+			});
 	}
 
 	@Test

@@ -226,6 +226,24 @@ class ThreeLevelResponseProcessTests {
 		assertThat(executableTimers(handling)).extracting(this::activityOf).contains(Ids.TIMER_HANDLE_BREACH);
 	}
 
+	@Test
+	void extensionMovesTheDueTimeTheTimersAndTheTaskDue() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		SlaClock grid = currentClock(handling);
+
+		// 延期 by one working day: Thursday 10:00 → Friday 10:00
+		SlaClock extended = clocks.extend(grid.id(), java.time.Duration.ofHours(7), "需协调供电公司", "township-lead");
+
+		assertThat(extended.dueAt()).isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(extended.dueAt());
+		assertThat(timer(handling, Ids.TIMER_HANDLE_WARNING).getDuedate().toInstant()).isEqualTo(extended.warnAt());
+		assertThat(task(handling).getDueDate().toInstant()).isEqualTo(extended.dueAt());
+		assertThat(((Date) runtime.getVariable(handling.getId(), Vars.HANDLE_DUE_AT)).toInstant())
+			.isEqualTo(extended.dueAt());
+		assertThat(clocks.get(grid.id()).history()).extracting(e -> e.type()).containsExactly("STARTED", "EXTENDED");
+		assertThat(types(handling)).contains("SLA_EXTENDED");
+	}
+
 	private void breach(ProcessInstance handling) {
 		SlaClock clock = currentClock(handling);
 		ClockUtil.setCurrentTime(Date.from(clock.dueAt().plusSeconds(1)));
