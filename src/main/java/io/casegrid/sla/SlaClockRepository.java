@@ -20,6 +20,13 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			""")
 	List<SlaClock> findOpenByCase(@Param("caseId") UUID caseId);
 
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE process_instance_id = :processInstanceId AND stopped_at IS NULL
+			 ORDER BY started_at DESC, id
+			""")
+	List<SlaClock> findOpenByProcessInstance(@Param("processInstanceId") String processInstanceId);
+
 	String FILTERS = """
 			   AND (CAST(:unit AS varchar) IS NULL OR unit_code = :unit)
 			   AND (CAST(:level AS varchar) IS NULL OR level = :level)

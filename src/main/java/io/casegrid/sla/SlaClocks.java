@@ -180,6 +180,20 @@ public class SlaClocks {
 		return new Page(ids.stream().map(byId::get).toList(), total);
 	}
 
+	/**
+	 * Where the clock behind a task stands: the open clock whose timers live in the task's process instance (the one
+	 * due when the task is, if several are open), so a worklist can sort by urgency.
+	 */
+	public java.util.Optional<ClockState> stateOfTask(String processInstanceId, Instant taskDue) {
+		List<SlaClock> open = clocks.findOpenByProcessInstance(processInstanceId);
+		Instant now = time.now();
+		return open.stream()
+			.filter(c -> taskDue == null || c.dueAt().equals(taskDue))
+			.findFirst()
+			.or(() -> open.stream().findFirst())
+			.map(c -> c.stateAt(now));
+	}
+
 	public SlaClock get(UUID clockId) {
 		return clocks.findById(clockId).orElseThrow(() -> new NotFoundException("SLA clock", clockId));
 	}

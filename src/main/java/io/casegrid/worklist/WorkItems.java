@@ -21,6 +21,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
+import io.casegrid.sla.SlaClocks;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
@@ -46,8 +47,11 @@ public class WorkItems {
 
 	private final CaseFiles files;
 
+	private final SlaClocks slaClocks;
+
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
-			EngineUser engineUser, CaseFiles files) {
+			EngineUser engineUser, CaseFiles files, SlaClocks slaClocks) {
+		this.slaClocks = slaClocks;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.contracts = contracts;
@@ -161,9 +165,10 @@ public class WorkItems {
 			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
 				.map(UserTaskContract::outcomes)
 				.orElse(List.of());
+			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+			String slaState = slaClocks.stateOfTask(task.getProcessInstanceId(), due).map(Enum::name).orElse(null);
 			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
-					task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-					task.getAssignee(), groups, redo, outcomes));
+					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo, outcomes));
 		}
 		return items;
 	}

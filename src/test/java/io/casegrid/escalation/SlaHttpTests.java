@@ -68,6 +68,9 @@ class SlaHttpTests {
 		assertThat(grid.getLimit()).isEqualTo("PT2H");
 		assertThat(grid.getCounting()).isEqualTo(SlaClockView.CountingEnum.WORKING);
 		assertThat(Duration.parse(grid.getRemaining())).isPositive();
+		Task handle = client.awaitTask(caseId, "Task_HandleAtLevel");
+		assertThat(handle.getDue()).isEqualTo(grid.getDueAt());
+		assertThat(handle.getSlaState()).isEqualTo(ClockState.RUNNING);
 
 		List<PendingTimer> timers = client.escalation.getCaseTimers(caseId);
 		assertThat(timers).extracting(PendingTimer::getAction).containsExactly("WARN", "ESCALATE_TO_TOWNSHIP");
@@ -81,6 +84,7 @@ class SlaHttpTests {
 			.until(() -> only(client.sla.getCaseSla(caseId)), c -> c.getWarnedAt() != null);
 		assertThat(atRisk.getState()).isEqualTo(ClockState.AT_RISK);
 		assertThat(atRisk.getHistory()).extracting(e -> e.getType()).containsExactly("STARTED", "WARNED");
+		assertThat(client.tasks.getTask(handle.getId()).getSlaState()).isEqualTo(ClockState.AT_RISK);
 		assertThat(client.sla.listAtRiskClocks(DemoCounty.GRID_DONGGUAN_1, null, null, null, null, 0, 200).getItems())
 			.extracting(SlaClockView::getId)
 			.contains(grid.getId());
@@ -95,6 +99,7 @@ class SlaHttpTests {
 							&& tasks.get(0).getCandidateGroups().contains(DemoCounty.TOWNSHIP_CHENGGUAN))
 			.get(0);
 		assertThat(township.getTaskKey()).isEqualTo("Task_HandleAtLevel");
+		assertThat(township.getSlaState()).isEqualTo(ClockState.RUNNING);
 
 		List<SlaClockView> clocks = client.sla.getCaseSla(caseId).getClocks();
 		assertThat(clocks).extracting(SlaClockView::getLevel).containsExactly(ResponseLevel.GRID, ResponseLevel.TOWNSHIP);
