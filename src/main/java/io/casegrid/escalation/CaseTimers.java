@@ -91,6 +91,15 @@ class CaseTimers {
 				action = "MEDIATION_WARN";
 				description = "调解时限即将届满：提醒调解委员会";
 			}
+			case "BoundaryEvent_Silence" -> {
+				action = "RE_ALERT";
+				description = "县级指挥未接报：再次告警";
+			}
+			case "BoundaryEvent_PoliceOpinionOverdue", "BoundaryEvent_CourtOpinionOverdue",
+					"BoundaryEvent_JudicialOpinionOverdue" -> {
+				action = "OPINION_REMINDER";
+				description = "三长意见逾期：催办";
+			}
 			case "BoundaryEvent_ConfirmationLapsed" -> {
 				action = "CONFIRMATION_LAPSED";
 				description = "司法确认申请期满";
