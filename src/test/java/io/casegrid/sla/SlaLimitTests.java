@@ -26,8 +26,11 @@ class SlaLimitTests {
 	@Test
 	void twoWorkingDaysSkipTheNationalDayHolidayAndCountTheMakeUpSaturday() {
 		// 2026: 国庆 1–7 October off, Saturday 10 October a make-up working day (调休)
-		Instant due = new SlaLimit("P2D", Counting.WORKING).dueFrom(at(2026, 9, 30, 10, 0), calculator);
-		assertThat(due).isEqualTo(at(2026, 10, 9, 10, 0));
+		SlaLimit twoDays = new SlaLimit("P2D", Counting.WORKING);
+		assertThat(twoDays.dueFrom(at(2026, 9, 30, 10, 0), calculator)).isEqualTo(at(2026, 10, 9, 10, 0));
+		assertThat(twoDays.dueFrom(at(2026, 10, 9, 10, 0), calculator)).isEqualTo(at(2026, 10, 12, 10, 0));
+		assertThat(new SlaLimit("P1D", Counting.WORKING).dueFrom(at(2026, 10, 9, 10, 0), calculator))
+			.isEqualTo(at(2026, 10, 10, 10, 0));
 	}
 
 	@Test
