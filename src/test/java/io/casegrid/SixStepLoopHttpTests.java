@@ -54,7 +54,7 @@ class SixStepLoopHttpTests {
 		assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.DISPATCHED);
 		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.GRID_DONGGUAN_1);
 		assertThat(handle.getOutcomes()).extracting(o -> o.getCode())
-			.containsExactly("RESOLVED", "ESCALATE", "WHISTLE", "RETURN");
+			.containsExactly("RESOLVED", "ESCALATE", "WHISTLE", "REQUEST_EXTENSION", "RETURN");
 		Task claimed = client.tasks.claimTask(handle.getId());
 		assertThat(claimed.getAssignee()).isEqualTo("api-client");
 		assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.HANDLING);

@@ -107,6 +107,17 @@ public class Escalations {
 		return to;
 	}
 
+	/** Who approves an extension at this level: the level above (the county centre for itself). */
+	public String extensionApprover(UUID caseId, String level) {
+		return levels.above(caseId, ResponseLevel.valueOf(level)).group();
+	}
+
+	/** 延期 granted: the level's clock, its timers and the task's due move by the extension. */
+	@Transactional
+	public SlaClock grantExtension(UUID clockId, String extension, String reason, String actor) {
+		return clocks.extend(clockId, extension, reason, actor);
+	}
+
 	/** The level's work ended (办结 or 退回): its clock stops, MET when in time. */
 	@Transactional
 	public void leave(UUID clockId, String outcome, String actor) {

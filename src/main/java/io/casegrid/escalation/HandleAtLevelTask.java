@@ -25,7 +25,11 @@ class HandleAtLevelTask implements UserTaskContract {
 
 	static final String WHISTLE = "WHISTLE";
 
+	static final String REQUEST_EXTENSION = "REQUEST_EXTENSION";
+
 	static final String RETURN = "RETURN";
+
+	static final List<String> EXTENSIONS = List.of("PT2H", "P1D", "P2D", "P3D");
 
 	@Override
 	public String taskKey() {
@@ -44,6 +48,9 @@ class HandleAtLevelTask implements UserTaskContract {
 				TaskOutcome.of(WHISTLE, "吹哨部门报到（乡街、县级）",
 						OutcomeField.text(DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS, "被吹哨部门（组织编码，逗号分隔）", true),
 						OutcomeField.orgUnit(DepartmentReportProcess.Vars.LEAD_DEPARTMENT, "牵头部门（组织编码）")),
+				TaskOutcome.of(REQUEST_EXTENSION, "申请延期（上一级审批）",
+						OutcomeField.choice(Vars.EXTENSION, "延长时限", EXTENSIONS),
+						OutcomeField.text(Vars.EXTENSION_REASON, "延期理由", true)),
 				TaskOutcome.of(RETURN, "退回重新派单", OutcomeField.text("returnReason", "退回理由", true)));
 	}
 

@@ -63,6 +63,18 @@ class RecordLevelOutcomeListener implements TaskListener {
 				task.setVariable(Vars.RESPONSE_LEVEL, next.level().name());
 				task.setVariable(Vars.LEVEL_GROUP, next.group());
 			}
+			case HandleAtLevelTask.REQUEST_EXTENSION -> {
+				String approver = escalations.extensionApprover(caseId,
+						ProcessVariables.string(task, Vars.RESPONSE_LEVEL));
+				task.setVariable(Vars.EXTENSION_APPROVER, approver);
+				files.note(caseId, actor, TimelineNote
+					.of("EXTENSION_REQUESTED",
+							"申请延期 " + ProcessVariables.string(task, Vars.EXTENSION) + "："
+									+ ProcessVariables.string(task, Vars.EXTENSION_REASON) + "（" + approver + " 审批）",
+							java.util.Map.of("extension", ProcessVariables.string(task, Vars.EXTENSION), "approver",
+									approver))
+					.withComment(comment));
+			}
 			case HandleAtLevelTask.WHISTLE -> whistling.whistle(caseId,
 					ProcessVariables.string(task, Vars.RESPONSE_LEVEL), ProcessVariables.string(task, Vars.LEVEL_GROUP),
 					ProcessVariables.string(task, DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS),

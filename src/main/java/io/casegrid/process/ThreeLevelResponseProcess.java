@@ -19,6 +19,8 @@ public final class ThreeLevelResponseProcess {
 
 		public static final String TIMER_HANDLE_BREACH = "BoundaryEvent_HandleBreach";
 
+		public static final String TASK_APPROVE_LEVEL_EXTENSION = "Task_ApproveLevelExtension";
+
 		public static final String TASK_WARN_HANDLER = "Task_WarnHandler";
 
 		public static final String TASK_ESCALATE_ON_BREACH = "Task_EscalateOnBreach";
@@ -46,6 +48,16 @@ public final class ThreeLevelResponseProcess {
 		public static final String SLA_CLOCK_ID = "slaClockId";
 
 		public static final String ESCALATION_REASON = "escalationReason";
+
+		/** The extension asked for (延期), as an ISO-8601 limit counted like the level's clock, e.g. P1D. */
+		public static final String EXTENSION = "extension";
+
+		public static final String EXTENSION_REASON = "extensionReason";
+
+		/** The candidate group that decides an extension: the level above. */
+		public static final String EXTENSION_APPROVER = "extensionApprover";
+
+		public static final String LEVEL_EXTENSION_DECISION = "levelExtensionDecision";
 
 		private Vars() {
 		}

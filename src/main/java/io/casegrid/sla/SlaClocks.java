@@ -144,18 +144,33 @@ public class SlaClocks {
 	@Transactional
 	public SlaClock extend(UUID clockId, Duration extra, String reason, String actor) {
 		SlaClock clock = get(clockId);
+		return extendTo(clock, add(clock.dueAt(), extra, clock.limit().counting()), extra.toString(), reason, actor);
+	}
+
+	/**
+	 * Extends a running clock (延期) by an ISO-8601 limit counted as the clock counts (P1D on a working-time clock is
+	 * one working day), moving its timers.
+	 */
+	@Transactional
+	public SlaClock extend(UUID clockId, String extension, String reason, String actor) {
+		SlaClock clock = get(clockId);
+		Instant due = new SlaLimit(extension, clock.limit().counting()).dueFrom(clock.dueAt(), calculator);
+		return extendTo(clock, due, extension, reason, actor);
+	}
+
+	private SlaClock extendTo(SlaClock clock, Instant due, String extra, String reason, String actor) {
+		UUID clockId = clock.id();
 		if (!clock.running()) {
 			throw new ConflictException("SLA clock " + clockId + " is not running");
 		}
 		Instant oldDue = clock.dueAt();
 		Counting counting = clock.limit().counting();
-		Instant due = add(oldDue, extra, counting);
 		Instant warn = warnPoint(clock.startedAt(), due, counting);
 		clock.extend(time.now(), due, warn, reason, actor);
 		clocks.save(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
-				Map.of("dueAt", due.toString(), "extra", extra.toString())));
+				Map.of("dueAt", due.toString(), "extra", extra)));
 		return clock;
 	}
 

@@ -44,14 +44,8 @@ class TimerJobs {
 		if (binding == null || !instanceExists(binding)) {
 			return;
 		}
-		forEachTimer(binding, binding.dueTimer(), job -> {
-			management.setJobDuedate(job.getId(), Date.from(newDue));
-			management.activateJobById(job.getId());
-		});
-		forEachTimer(binding, binding.warnTimer(), job -> {
-			management.setJobDuedate(job.getId(), Date.from(newWarn));
-			management.activateJobById(job.getId());
-		});
+		forEachTimer(binding, binding.dueTimer(), job -> moveJob(job, newDue));
+		forEachTimer(binding, binding.warnTimer(), job -> moveJob(job, newWarn));
 		if (binding.dueVariable() != null) {
 			runtime.setVariable(binding.processInstanceId(), binding.dueVariable(), Date.from(newDue));
 		}
@@ -64,6 +58,15 @@ class TimerJobs {
 				tasks.saveTask(task);
 			}
 		});
+	}
+
+	private void moveJob(Job job, Instant due) {
+		management.setJobDuedate(job.getId(), Date.from(due));
+		// only a held job needs activating: a bulk update that, inside a running engine command (a task listener
+		// granting an extension), would race the job entity just updated
+		if (job.isSuspended()) {
+			management.activateJobById(job.getId());
+		}
 	}
 
 	private boolean instanceExists(TimerBinding binding) {

@@ -244,6 +244,35 @@ class ThreeLevelResponseProcessTests {
 		assertThat(types(handling)).contains("SLA_EXTENDED");
 	}
 
+	@Test
+	void extensionRequestedByTheGridIsApprovedByTheTownshipAndMovesTheTimers() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		SlaClock grid = currentClock(handling);
+
+		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "REQUEST_EXTENSION",
+				Vars.EXTENSION, "P1D", Vars.EXTENSION_REASON, "需等待供电公司停电作业"));
+		assertThat(handling).isWaitingAt(Ids.TASK_APPROVE_LEVEL_EXTENSION);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+		// the level's timers keep running while the extension is decided
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(grid.dueAt());
+
+		complete(task(handling), withVariables(Vars.LEVEL_EXTENSION_DECISION, "GRANT", "grantNote", "同意延期一个工作日"));
+
+		assertThat(handling).isWaitingAt(Ids.TASK_HANDLE_AT_LEVEL);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.GRID_DONGGUAN_1);
+		Instant friday10 = Instant.parse("2026-11-27T02:00:00Z");
+		assertThat(clocks.get(grid.id()).dueAt()).isEqualTo(friday10);
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(friday10);
+		assertThat(task(handling).getDueDate().toInstant()).isEqualTo(friday10);
+		assertThat(types(handling)).containsSubsequence("EXTENSION_REQUESTED", "SLA_EXTENDED");
+
+		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "REQUEST_EXTENSION",
+				Vars.EXTENSION, "P2D", Vars.EXTENSION_REASON, "再延两天"));
+		complete(task(handling), withVariables(Vars.LEVEL_EXTENSION_DECISION, "REFUSE", "refuseReason", "已延期一次"));
+		assertThat(clocks.get(grid.id()).dueAt()).isEqualTo(friday10);
+		assertThat(types(handling)).contains("EXTENSION_REFUSED");
+	}
+
 	private void breach(ProcessInstance handling) {
 		SlaClock clock = currentClock(handling);
 		ClockUtil.setCurrentTime(Date.from(clock.dueAt().plusSeconds(1)));
