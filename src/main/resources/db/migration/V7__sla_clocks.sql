@@ -14,6 +14,9 @@ CREATE TABLE sla_clock (
     started_at           timestamptz  NOT NULL,
     due_at               timestamptz  NOT NULL,
     warn_at              timestamptz  NOT NULL,
+    -- the limit as time in its own counting (two working days = PT14H of office hours), extensions included:
+    -- what the due time is recomputed from when the calendar changes
+    budget               varchar(32)  NOT NULL,
     warned_at            timestamptz,
     breached_at          timestamptz,
     paused_at            timestamptz,

@@ -44,6 +44,8 @@ public class SlaClock {
 
 	private Instant warnAt;
 
+	private String budget;
+
 	private Instant warnedAt;
 
 	private Instant breachedAt;
@@ -74,8 +76,8 @@ public class SlaClock {
 	}
 
 	static SlaClock started(UUID caseId, Phase phase, String level, String unitCode, String departmentCode,
-			String slaClass, SlaLimit limit, Instant at, Instant dueAt, Instant warnAt, TimerBinding timers,
-			String actor) {
+			String slaClass, SlaLimit limit, Instant at, Instant dueAt, Instant warnAt, Duration budget,
+			TimerBinding timers, String actor) {
 		SlaClock c = new SlaClock();
 		c.id = UUID.randomUUID();
 		c.caseId = caseId;
@@ -89,6 +91,7 @@ public class SlaClock {
 		c.startedAt = at;
 		c.dueAt = dueAt;
 		c.warnAt = warnAt;
+		c.budget = budget.toString();
 		c.timers = timers;
 		c.history.add(new ClockEvent(at, "STARTED", dueAt, limit.iso() + " " + limit.counting(), actor));
 		return c;
@@ -163,10 +166,30 @@ public class SlaClock {
 		history.add(new ClockEvent(at, "RESUMED", newDueAt, null, actor));
 	}
 
-	void extend(Instant at, Instant newDueAt, Instant newWarnAt, String reason, String actor) {
+	void extend(Instant at, Instant newDueAt, Instant newWarnAt, Duration extra, String reason, String actor) {
+		budget = budget().plus(extra).toString();
 		dueAt = newDueAt;
 		warnAt = newWarnAt;
 		history.add(new ClockEvent(at, "EXTENDED", newDueAt, reason, actor));
+	}
+
+	/** The calendar changed: the same budget now ends elsewhere. */
+	void recalculate(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+		dueAt = newDueAt;
+		warnAt = newWarnAt;
+		history.add(new ClockEvent(at, "RECALCULATED", newDueAt, "工作日历调整", actor));
+	}
+
+	Duration budget() {
+		return Duration.parse(budget);
+	}
+
+	/** The pauses that are over, as the calendar arithmetic takes them. */
+	List<io.casegrid.sla.calendar.Interval> endedPauses() {
+		return pauses.stream()
+			.filter(p -> p.endedAt() != null)
+			.map(p -> new io.casegrid.sla.calendar.Interval(p.startedAt(), p.endedAt()))
+			.toList();
 	}
 
 	public UUID id() {

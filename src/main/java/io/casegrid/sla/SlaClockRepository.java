@@ -27,6 +27,13 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			""")
 	List<SlaClock> findOpenByProcessInstance(@Param("processInstanceId") String processInstanceId);
 
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE stopped_at IS NULL AND paused_at IS NULL AND counting = 'WORKING'
+			 ORDER BY due_at, id
+			""")
+	List<SlaClock> findRunningWorking();
+
 	String FILTERS = """
 			   AND (CAST(:unit AS varchar) IS NULL OR unit_code = :unit)
 			   AND (CAST(:level AS varchar) IS NULL OR level = :level)

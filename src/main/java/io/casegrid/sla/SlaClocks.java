@@ -60,7 +60,7 @@ public class SlaClocks {
 		Instant due = limit.dueFrom(now, calculator);
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
 				start.departmentCode(), start.slaClass(), limit, now, due, warnPoint(now, due, limit.counting()),
-				start.timers(), actor);
+				between(now, due, limit.counting()), start.timers(), actor);
 		return clocks.save(clock);
 	}
 
@@ -166,12 +166,37 @@ public class SlaClocks {
 		Instant oldDue = clock.dueAt();
 		Counting counting = clock.limit().counting();
 		Instant warn = warnPoint(clock.startedAt(), due, counting);
-		clock.extend(time.now(), due, warn, reason, actor);
+		clock.extend(time.now(), due, warn, between(oldDue, due, counting), reason, actor);
 		clocks.save(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
 				Map.of("dueAt", due.toString(), "extra", extra)));
 		return clock;
+	}
+
+	/**
+	 * The working calendar changed (e.g. a local day off entered in {@code calendar_override}): every running clock that
+	 * counts working time gets its due and warning times recomputed from its start, its budget and its pauses, and
+	 * its timers move with them. Returns how many clocks moved.
+	 */
+	@Transactional
+	public int recalculateWorkingClocks(String actor) {
+		Instant now = time.now();
+		int moved = 0;
+		for (SlaClock clock : clocks.findRunningWorking()) {
+			Duration budget = clock.budget();
+			Instant due = calculator.dueAfterPauses(clock.startedAt(), budget, clock.endedPauses(), true);
+			Instant warn = calculator.dueAfterPauses(clock.startedAt(),
+					Duration.ofMillis((long) (budget.toMillis() * properties.warnAt())), clock.endedPauses(), true);
+			if (!due.equals(clock.dueAt()) || !warn.equals(clock.warnAt())) {
+				Instant oldDue = clock.dueAt();
+				clock.recalculate(now, due, warn, actor);
+				clocks.save(clock);
+				timers.move(clock.timers(), oldDue, due, warn);
+				moved++;
+			}
+		}
+		return moved;
 	}
 
 	/** Running clocks past their warning point and not yet due, soonest due first. */
@@ -227,6 +252,10 @@ public class SlaClocks {
 		Duration beforeWarning = Duration.ofMillis((long) (total.toMillis() * properties.warnAt()));
 		return counting == Counting.WORKING ? calculator.addWorkingTime(start, beforeWarning)
 				: start.plus(beforeWarning);
+	}
+
+	private Duration between(Instant from, Instant to, Counting counting) {
+		return counting == Counting.WORKING ? calculator.workingTimeBetween(from, to) : Duration.between(from, to);
 	}
 
 	private Duration left(Instant now, Instant until, Counting counting) {

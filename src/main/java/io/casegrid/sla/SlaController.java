@@ -67,6 +67,12 @@ class SlaController implements SlaApi {
 				page, size));
 	}
 
+	@Override
+	public ResponseEntity<io.casegrid.api.model.SlaRecalculation> recalculateWorkingClocks() {
+		return ResponseEntity
+			.ok(new io.casegrid.api.model.SlaRecalculation(clocks.recalculateWorkingClocks(actor.get().id())));
+	}
+
 	private CaseSla caseSla(UUID caseId) {
 		files.get(caseId);
 		Instant now = clocks.now();

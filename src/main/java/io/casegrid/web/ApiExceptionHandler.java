@@ -173,7 +173,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean causedByLostConnection(Throwable ex) {
+		if (ex instanceof org.springframework.transaction.TransactionSystemException tse
+				&& tse.getApplicationException() != null && causedByLostConnection(tse.getApplicationException())) {
+			// a connection lost mid-request also fails the rollback, which then hides the original failure
+			return true;
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException) {
+				return true;
+			}
 			if (t instanceof java.sql.SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
 					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null
 							&& sql.getSQLState().startsWith("08")) {

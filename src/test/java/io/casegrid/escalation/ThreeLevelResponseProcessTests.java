@@ -82,6 +82,9 @@ class ThreeLevelResponseProcessTests {
 	@Autowired
 	DueDateCalculator calculator;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void start() {
 		AbstractAssertions.init(engine);
@@ -271,6 +274,32 @@ class ThreeLevelResponseProcessTests {
 		complete(task(handling), withVariables(Vars.LEVEL_EXTENSION_DECISION, "REFUSE", "refuseReason", "已延期一次"));
 		assertThat(clocks.get(grid.id()).dueAt()).isEqualTo(friday10);
 		assertThat(types(handling)).contains("EXTENSION_REFUSED");
+	}
+
+	@Test
+	void aLocalDayOffEnteredLaterMovesTheRunningClockAndItsTimers() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		SlaClock grid = currentClock(handling);
+		assertThat(grid.dueAt()).isEqualTo(Instant.parse("2026-11-26T02:00:00Z"));
+
+		jdbc.sql("INSERT INTO calendar_override (day, working, reason) VALUES ('2026-11-25', false, '县里临时放假（测试）')")
+			.update();
+		try {
+			assertThat(clocks.recalculateWorkingClocks("calendar-admin")).isPositive();
+		}
+		finally {
+			jdbc.sql("DELETE FROM calendar_override WHERE day = '2026-11-25'").update();
+		}
+
+		// Wednesday off: Tuesday 10:00 + two working days is now Friday 10:00
+		Instant friday10 = Instant.parse("2026-11-27T02:00:00Z");
+		SlaClock moved = clocks.get(grid.id());
+		assertThat(moved.dueAt()).isEqualTo(friday10);
+		assertThat(moved.history()).extracting(e -> e.type()).containsExactly("STARTED", "RECALCULATED");
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(friday10);
+		assertThat(timer(handling, Ids.TIMER_HANDLE_WARNING).getDuedate().toInstant()).isEqualTo(moved.warnAt())
+			.isAfter(grid.warnAt());
+		assertThat(task(handling).getDueDate().toInstant()).isEqualTo(friday10);
 	}
 
 	private void breach(ProcessInstance handling) {
