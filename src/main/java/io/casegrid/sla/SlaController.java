@@ -24,12 +24,15 @@ class SlaController implements SlaApi {
 
 	private final SlaClocks clocks;
 
+	private final SlaBoard board;
+
 	private final CaseFiles files;
 
 	private final CurrentActor actor;
 
-	SlaController(SlaClocks clocks, CaseFiles files, CurrentActor actor) {
+	SlaController(SlaClocks clocks, SlaBoard board, CaseFiles files, CurrentActor actor) {
 		this.clocks = clocks;
+		this.board = board;
 		this.files = files;
 		this.actor = actor;
 	}
@@ -56,14 +59,14 @@ class SlaController implements SlaApi {
 	@Override
 	public ResponseEntity<SlaClockPage> listAtRiskClocks(String unit, ResponseLevel level, String department,
 			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
-		return ResponseEntity.ok(view(clocks.atRisk(filter(unit, level, department, dueFrom, dueTo), page, size),
+		return ResponseEntity.ok(view(board.atRisk(filter(unit, level, department, dueFrom, dueTo), page, size),
 				page, size));
 	}
 
 	@Override
 	public ResponseEntity<SlaClockPage> listBreachedClocks(String unit, ResponseLevel level, String department,
 			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
-		return ResponseEntity.ok(view(clocks.breached(filter(unit, level, department, dueFrom, dueTo), page, size),
+		return ResponseEntity.ok(view(board.breached(filter(unit, level, department, dueFrom, dueTo), page, size),
 				page, size));
 	}
 
@@ -79,7 +82,7 @@ class SlaController implements SlaApi {
 		return new CaseSla(caseId, clocks.ofCase(caseId).stream().map(c -> view(c, now)).toList());
 	}
 
-	private SlaClockPage view(SlaClocks.Page found, int page, int size) {
+	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
 		Instant now = clocks.now();
 		return new SlaClockPage(found.items().stream().map(c -> view(c, now)).toList(), page, size, found.total());
 	}

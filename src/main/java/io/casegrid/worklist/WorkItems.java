@@ -21,7 +21,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
-import io.casegrid.sla.SlaClocks;
+import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
@@ -47,11 +47,11 @@ public class WorkItems {
 
 	private final CaseFiles files;
 
-	private final SlaClocks slaClocks;
+	private final SlaBoard slaBoard;
 
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
-			EngineUser engineUser, CaseFiles files, SlaClocks slaClocks) {
-		this.slaClocks = slaClocks;
+			EngineUser engineUser, CaseFiles files, SlaBoard slaBoard) {
+		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.contracts = contracts;
@@ -166,7 +166,7 @@ public class WorkItems {
 				.map(UserTaskContract::outcomes)
 				.orElse(List.of());
 			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-			String slaState = slaClocks.stateOfTask(task.getProcessInstanceId(), due).map(Enum::name).orElse(null);
+			String slaState = slaBoard.stateOfTask(task.getProcessInstanceId(), due).map(Enum::name).orElse(null);
 			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
 					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo, outcomes));
 		}
