@@ -44,6 +44,16 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.MediationApi mediation;
 
+	public final io.casegrid.client.api.SlaApi sla;
+
+	public final io.casegrid.client.api.EscalationApi escalation;
+
+	public final io.casegrid.client.api.WhistleApi whistle;
+
+	public final io.casegrid.client.api.SupervisionApi supervision;
+
+	public final io.casegrid.client.api.CatalogApi catalog;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -77,6 +87,11 @@ public final class CasegridClient {
 		this.feedback = new FeedbackApi(api);
 		this.org = new OrgApi(api);
 		this.mediation = new io.casegrid.client.api.MediationApi(api);
+		this.sla = new io.casegrid.client.api.SlaApi(api);
+		this.escalation = new io.casegrid.client.api.EscalationApi(api);
+		this.whistle = new io.casegrid.client.api.WhistleApi(api);
+		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
+		this.catalog = new io.casegrid.client.api.CatalogApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */
@@ -88,6 +103,11 @@ public final class CasegridClient {
 			.location(new Location().address("东关社区3号楼").unitCode(DemoCounty.GRID_DONGGUAN_1).latitude(37.01)
 				.longitude(112.72))
 			.reporter(new Reporter().name("张三").phone("13800000000"));
+	}
+
+	/** A report whose category triage has no rule for (其他): a dispatcher places it by hand (人工研判). */
+	public static CaseReport reportNeedingTriage() {
+		return flyingWireReport().categoryCode("OTHER").title("其他诉求：楼道感应灯坏了无人修");
 	}
 
 	/** Waits until the case has an open task with this BPMN key, and returns it. */

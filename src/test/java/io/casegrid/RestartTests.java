@@ -28,7 +28,7 @@ class RestartTests {
 		String caseNumber;
 		try (ConfigurableApplicationContext first = start()) {
 			CasegridClient client = new CasegridClient(port(first), DemoUsers.CENTRE);
-			var created = client.intake.reportCase(CasegridClient.flyingWireReport(), "restart-1");
+			var created = client.intake.reportCase(CasegridClient.reportNeedingTriage(), "restart-1");
 			caseId = created.getId();
 			caseNumber = created.getCaseNumber();
 			client.awaitTask(caseId, "Task_Dispatch");
@@ -40,7 +40,7 @@ class RestartTests {
 			assertThat(after.getCaseNumber()).isEqualTo(caseNumber);
 			assertThat(after.getStep()).isEqualTo(CaseStep.FILED);
 			assertThat(client.awaitTask(caseId, "Task_Dispatch")).isNotNull();
-			assertThat(client.intake.reportCase(CasegridClient.flyingWireReport(), "restart-1").getId())
+			assertThat(client.intake.reportCase(CasegridClient.reportNeedingTriage(), "restart-1").getId())
 				.as("a retry after the restart finds the original case")
 				.isEqualTo(caseId);
 			await().atMost(Duration.ofSeconds(5))

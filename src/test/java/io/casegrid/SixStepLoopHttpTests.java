@@ -45,7 +45,7 @@ class SixStepLoopHttpTests {
 
 	@Test
 	void caseIsCarriedThroughTheSixStepsAndItsTimelineTellsTheStory() throws Exception {
-		CaseDetail reported = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), UUID.randomUUID().toString());
+		CaseDetail reported = gridWorker.intake.reportCase(CasegridClient.reportNeedingTriage(), UUID.randomUUID().toString());
 		UUID caseId = reported.getId();
 		assertThat(reported.getCaseNumber()).matches("JC-\\d{4}-\\d{6}");
 		assertThat(reported.getStep()).isEqualTo(CaseStep.REPORTED);
@@ -60,11 +60,11 @@ class SixStepLoopHttpTests {
 			.putFieldsItem("handlingUnitCode", DemoCounty.GRID_DONGGUAN_1)
 			.comment("请网格员尽快处理"));
 
-		Task handle = gridWorker.awaitTask(caseId, "Task_Handle");
+		Task handle = gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
 		assertThat(gridWorker.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.DISPATCHED);
 		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.GRID_DONGGUAN_1);
 		assertThat(handle.getOutcomes()).extracting(o -> o.getCode())
-			.containsExactly("RESOLVED", "NEED_MORE_TIME", "RETURN");
+			.containsExactly("RESOLVED", "ESCALATE", "WHISTLE", "REQUEST_EXTENSION", "RETURN");
 		Task claimed = gridWorker.tasks.claimTask(handle.getId());
 		assertThat(claimed.getAssignee()).isEqualTo(DemoUsers.GRID_WORKER_DONGGUAN_1);
 		assertThat(gridWorker.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.HANDLING);

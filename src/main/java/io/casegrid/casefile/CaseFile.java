@@ -46,6 +46,18 @@ public class CaseFile {
 
 	private String track;
 
+	private String startLevel;
+
+	private String departmentCode;
+
+	private String slaClass;
+
+	private String priority;
+
+	private String reporterTags;
+
+	private boolean vulnerable;
+
 	private String handlingUnitCode;
 
 	private String resolution;
@@ -87,11 +99,26 @@ public class CaseFile {
 		return file;
 	}
 
-	/** 案卷建立: filed with its track and the open cases it may duplicate. */
-	public void file(String track, List<String> possibleDuplicates) {
-		this.track = track;
+	/** The reporter's population tags (人口标签); a vulnerable one raises the case's priority. */
+	public void tagReporter(java.util.Set<String> tags, boolean vulnerable) {
+		this.reporterTags = tags.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(tags));
+		this.vulnerable = vulnerable;
+	}
+
+	/** 案卷建立: filed with triage's classification and the open cases it may duplicate. */
+	public void file(Classifier.Triage triage, List<String> possibleDuplicates) {
+		this.track = triage.track();
+		this.startLevel = triage.startLevel();
+		this.departmentCode = triage.departmentCode();
+		this.slaClass = triage.slaClass();
+		this.priority = triage.priority();
 		this.possibleDuplicates = possibleDuplicates.isEmpty() ? null : String.join(",", possibleDuplicates);
 		this.step = CaseStep.FILED;
+	}
+
+	/** 人工研判 picked the track by hand. */
+	public void retrack(String track) {
+		this.track = track;
 	}
 
 	/** 任务指派: the dispatcher chose the handling unit. */
@@ -192,6 +219,30 @@ public class CaseFile {
 
 	public String track() {
 		return track;
+	}
+
+	public String startLevel() {
+		return startLevel;
+	}
+
+	public String departmentCode() {
+		return departmentCode;
+	}
+
+	public String slaClass() {
+		return slaClass;
+	}
+
+	public String priority() {
+		return priority;
+	}
+
+	public List<String> reporterTags() {
+		return reporterTags == null ? List.of() : Arrays.asList(reporterTags.split(","));
+	}
+
+	public boolean vulnerable() {
+		return vulnerable;
 	}
 
 	public String handlingUnitCode() {

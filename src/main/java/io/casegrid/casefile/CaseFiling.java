@@ -1,5 +1,6 @@
 package io.casegrid.casefile;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,47 +10,63 @@ import io.casegrid.security.Actor;
 import org.springframework.stereotype.Service;
 
 /**
- * 案卷建立: opens the case file of a reported case. Gives a dedupe hint (open cases of the same category at the same
- * place) and a classification. The classification is a placeholder until triage (研判分流, {@code case-triage.dmn})
- * replaces it: a category listed under a track in {@code casegrid.filing.tracks} (e.g. disputes → tiered mediation)
- * takes that track's processes; every other case takes the default ones.
+ * 案卷建立: opens the case file of a reported case with a dedupe hint (open cases of the same category at the same
+ * place) and triage's classification, which picks the processes of the dispatch and handling steps. What triage
+ * cannot place goes to 人工研判 (the dispatcher's task), which may pick the track by hand.
  */
 @Service
 public class CaseFiling {
 
 	private final CaseFiles files;
 
+	private final Classifier classifier;
+
 	private final FilingProperties properties;
 
-	CaseFiling(CaseFiles files, FilingProperties properties) {
+	CaseFiling(CaseFiles files, Classifier classifier, FilingProperties properties) {
 		this.files = files;
+		this.classifier = classifier;
 		this.properties = properties;
-	}
-
-	Classification classify(String categoryCode) {
-		return properties.tracks()
-			.entrySet()
-			.stream()
-			.filter(track -> track.getValue().categories() != null
-					&& track.getValue().categories().contains(categoryCode))
-			.findFirst()
-			.map(track -> new Classification(track.getKey(), "DISPUTE".equals(track.getKey()) ? "VILLAGE" : "GRID",
-					null, "TIME_CONSUMING", "NORMAL", track.getValue().dispatchProcess(),
-					track.getValue().handlingProcess()))
-			.orElseGet(() -> new Classification(properties.defaultTrack(), "GRID", null, "TIME_CONSUMING", "NORMAL",
-					properties.dispatchProcess(), properties.handlingProcess()));
 	}
 
 	public Classification open(UUID caseId) {
 		CaseFile file = files.get(caseId);
 		List<String> duplicates = files.lookalikesOf(file, properties.duplicateWindow());
-		Classification classification = classify(file.categoryCode());
+		Classifier.Triage triage = classifier.triage(file);
+		Classification classification = classification(triage);
 		String summary = "案卷建立：" + file.caseNumber()
+				+ (triage.placed() ? "；研判为 " + triage.track() : "；规则无法研判，转人工研判")
 				+ (duplicates.isEmpty() ? "" : "；疑似重复：" + String.join("、", duplicates));
-		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary,
-				Map.of("track", classification.track(), "possibleDuplicates", String.join(",", duplicates))),
-				f -> f.file(classification.track(), duplicates));
+		Map<String, String> details = new HashMap<>();
+		details.put("track", String.valueOf(triage.track()));
+		details.put("priority", triage.priority());
+		details.put("slaClass", triage.slaClass());
+		details.put("possibleDuplicates", String.join(",", duplicates));
+		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary, details),
+				f -> f.file(triage, duplicates));
 		return classification;
+	}
+
+	/** The handling process of a track 研判 chose by hand. */
+	public String handlingProcessOf(String track) {
+		return properties.track(track).handlingProcess();
+	}
+
+	/** Records the track 研判 chose by hand. */
+	public void retrack(UUID caseId, String track, String actor) {
+		files.change(caseId, actor, TimelineNote.of("TRIAGED", "人工研判为 " + track, Map.of("track", track)),
+				f -> f.retrack(track));
+	}
+
+	private Classification classification(Classifier.Triage triage) {
+		if (!triage.placed()) {
+			return new Classification(null, triage.startLevel(), triage.departmentCode(), triage.slaClass(),
+					triage.priority(), properties.triageProcess(),
+					properties.track(properties.unplacedTrack()).handlingProcess());
+		}
+		FilingProperties.Track track = properties.track(triage.track());
+		return new Classification(triage.track(), triage.startLevel(), triage.departmentCode(), triage.slaClass(),
+				triage.priority(), track.dispatchProcess(), track.handlingProcess());
 	}
 
 }

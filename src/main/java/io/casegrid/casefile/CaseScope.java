@@ -17,6 +17,14 @@ public record CaseScope(String reporter, List<Grant> grants) {
 
 	public static final CaseScope NOTHING = new CaseScope(null, List.of());
 
+	private static final String WHISTLED_OR_HANDLING = """
+			case_file.handling_unit_code IN (:%1$s_handlers)
+			 OR EXISTS (SELECT 1 FROM case_event whistled
+			             WHERE whistled.case_id = case_file.id AND whistled.type = 'WHISTLED'
+			               AND EXISTS (SELECT 1
+			                             FROM unnest(string_to_array(whistled.details ->> 'departments', ',')) AS d (code)
+			                            WHERE d.code IN (:%1$s_handlers)))""";
+
 	/** Where a case happened, at every level of the org tree (see {@link CaseLocation}). */
 	private static final List<String> PLACE_COLUMNS = List.of("unit_code", "grid_code", "village_code",
 			"township_code", "county_code");
@@ -27,7 +35,7 @@ public record CaseScope(String reporter, List<Grant> grants) {
 
 	/**
 	 * Cases on a track (null: any track) that happened in one of {@code places} (at any level below it) or are
-	 * handled by one of {@code handlers}.
+	 * handled by one of {@code handlers}: the case's handling unit, or a department whistled in.
 	 */
 	public record Grant(String track, Set<String> places, Set<String> handlers) {
 
@@ -74,7 +82,8 @@ public record CaseScope(String reporter, List<Grant> grants) {
 			if (!either.isEmpty()) {
 				either.append(" OR ");
 			}
-			either.append("case_file.handling_unit_code IN (:%s_handlers)".formatted(name));
+			// a department whistled in (吹哨报到) works the case as much as the handling unit does
+			either.append(WHISTLED_OR_HANDLING.formatted(name));
 			params.put(name + "_handlers", grant.handlers());
 		}
 		if (either.isEmpty()) {

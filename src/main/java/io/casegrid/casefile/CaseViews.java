@@ -51,6 +51,11 @@ public class CaseViews {
 			.reportedAt(at(file.reportedAt()))
 			.step(io.casegrid.api.model.CaseStep.fromValue(file.step().name()))
 			.track(file.track())
+			.startLevel(file.startLevel())
+			.departmentCode(file.departmentCode())
+			.slaClass(file.slaClass())
+			.priority(file.priority())
+			.vulnerable(file.vulnerable())
 			.resolution(file.resolution())
 			.valid(file.valid())
 			.redoCount(file.redoCount())
@@ -58,7 +63,8 @@ public class CaseViews {
 			.archivedAt(at(file.archivedAt()));
 		if (file.reporter() != null) {
 			view.reporter(new io.casegrid.api.model.Reporter().name(file.reporter().name())
-				.phone(file.reporter().phone()));
+				.phone(file.reporter().phone())
+				.tags(file.reporterTags().isEmpty() ? null : file.reporterTags()));
 		}
 		if (file.handlingUnitCode() != null) {
 			String name = org.find(file.handlingUnitCode()).map(u -> u.name()).orElse(file.handlingUnitCode());

@@ -18,9 +18,8 @@ import org.springframework.stereotype.Service;
  * Who sees which case: authorization by place. A grid worker sees the cases of their grid, a grid lead of their
  * village, a township dispatcher of the township, the county centre, supervisors, auditors and administrators of
  * the county — each also the cases their unit handles. A village mediator, the brand mediation room and the three
- * heads see the disputes of their place. A department officer sees the cases handled by the department (until
- * whistling (吹哨报到) arrives, "whistled to" means "dispatched to": the case's handling unit). An app sees the cases
- * it reported. Anything else is not found, as if it did not exist.
+ * heads see the disputes of their place. A department officer sees the cases dispatched or whistled (吹哨报到) to the
+ * department. An app sees the cases it reported. Anything else is not found, as if it did not exist.
  */
 @Service
 public class CaseVisibility {

@@ -11,6 +11,8 @@ import io.casegrid.casefile.TimelineNote;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.Placement;
 import io.casegrid.process.CaseProcesses;
+import io.casegrid.triage.ResidentRegistry;
+import io.casegrid.triage.ResidentTags;
 import io.casegrid.web.IdempotencyKeyReusedException;
 import io.casegrid.web.InvalidRequestException;
 
@@ -40,8 +42,11 @@ class Intake {
 
 	private final TimeSource time;
 
+	private final ResidentRegistry residents;
+
 	Intake(CaseFiles files, CaseNumbers numbers, IntakeRequests requests, OrgDirectory org, CaseProcesses processes,
-			TimeSource time) {
+			TimeSource time, ResidentRegistry residents) {
+		this.residents = residents;
 		this.files = files;
 		this.numbers = numbers;
 		this.requests = requests;
@@ -77,6 +82,9 @@ class Intake {
 						placement.gridCode(), placement.villageCode(), placement.townshipCode(),
 						placement.countyCode()),
 				report.reporter(), report.occurredAt(), now);
+		var tags = new java.util.TreeSet<>(report.reporterTags());
+		tags.addAll(residents.tagsOf(report.reporter() == null ? null : report.reporter().phone()));
+		file.tagReporter(tags, ResidentTags.anyVulnerable(tags));
 		CaseFile saved = files.open(file, report.attachments(), actor,
 				TimelineNote.of("REPORTED", "问题上报：" + report.title(), Map.of("channel", report.channel().name())));
 		processes.start(saved, actor);

@@ -51,7 +51,10 @@ class IntakeController implements IntakeApi {
 				: r.getAttachments().stream().map(a -> new Attachment(a.getUri(), a.getName(), a.getMediaType())).toList();
 		return new NewCase(Channel.valueOf(r.getChannel().getValue()), r.getChannelReference(), r.getCategoryCode(),
 				r.getTitle(), r.getDescription(), l.getAddress(), l.getLatitude(), l.getLongitude(), l.getUnitCode(),
-				reporter, r.getOccurredAt() == null ? null : r.getOccurredAt().toInstant(), attachments);
+				reporter,
+				r.getReporter() == null || r.getReporter().getTags() == null ? java.util.Set.of()
+						: java.util.Set.copyOf(r.getReporter().getTags()),
+				r.getOccurredAt() == null ? null : r.getOccurredAt().toInstant(), attachments);
 	}
 
 }

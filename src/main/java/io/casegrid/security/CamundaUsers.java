@@ -83,7 +83,7 @@ public class CamundaUsers implements AuthenticationProvider {
 			return null;
 		}
 		if (authentication instanceof ActorAuthentication token) {
-			return token.actor().id();
+			return token.getName();
 		}
 		if (authentication.getPrincipal() instanceof OidcUser user) {
 			return user.getPreferredUsername();

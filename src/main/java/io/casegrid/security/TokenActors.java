@@ -33,9 +33,9 @@ class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
 			.stream()
 			.map(name -> new SimpleGrantedAuthority("ROLE_" + name))
 			.toList();
-		Actor actor = new Actor(TokenClaims.actorId(jwt), TokenClaims.roles(jwt, apiClientId),
-				org.mostSpecific(TokenClaims.orgCodesWithAncestors(jwt)));
-		return new ActorAuthentication(jwt, authorities, actor);
+		String actorId = TokenClaims.actorId(jwt);
+		return new ActorAuthentication(jwt, authorities, actorId, () -> new Actor(actorId,
+				TokenClaims.roles(jwt, apiClientId), org.mostSpecific(TokenClaims.orgCodesWithAncestors(jwt))));
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class })
+			TransientDataAccessResourceException.class, CannotCreateTransactionException.class })
 	ResponseEntity<Object> unavailable(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return problem(ProblemType.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
@@ -91,6 +92,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
+		if (causedByLostConnection(ex)) {
+			// the engine wraps a lost database connection in its own exceptions
+			return unavailable(new TransientDataAccessResourceException(ex.getMessage(), ex));
+		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error, incident {}", incident, ex);
 		ResponseEntity<Object> response = problem(ProblemType.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR,
@@ -170,6 +175,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setType(statusCode.is4xxClientError() ? ProblemType.VALIDATION.uri() : ProblemType.INTERNAL.uri());
 		}
 		return response;
+	}
+
+	private static boolean causedByLostConnection(Throwable ex) {
+		if (ex instanceof org.springframework.transaction.TransactionSystemException tse
+				&& tse.getApplicationException() != null && causedByLostConnection(tse.getApplicationException())) {
+			// a connection lost mid-request also fails the rollback, which then hides the original failure
+			return true;
+		}
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException) {
+				return true;
+			}
+			if (t instanceof java.sql.SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+							&& sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The outermost Jackson exception in the chain: it carries the path to the offending field. */

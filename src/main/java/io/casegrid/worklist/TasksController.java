@@ -62,6 +62,7 @@ class TasksController implements TasksApi {
 				item.candidateGroups(), item.outcomes().stream().map(TasksController::toView).toList())
 			.caseNumber(item.caseNumber())
 			.due(at(item.due()))
+			.slaState(item.slaState() == null ? null : io.casegrid.api.model.ClockState.fromValue(item.slaState()))
 			.assignee(item.assignee())
 			.redo(item.redo());
 	}

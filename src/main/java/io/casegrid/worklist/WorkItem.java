@@ -6,5 +6,6 @@ import java.util.UUID;
 
 /** An open user task as people and apps see it: its case, its timing and what it allows. */
 public record WorkItem(String id, UUID caseId, String caseNumber, String name, String taskKey, Instant created,
-		Instant due, String assignee, List<String> candidateGroups, boolean redo, List<TaskOutcome> outcomes) {
+		Instant due, String slaState, String assignee, List<String> candidateGroups, boolean redo,
+		List<TaskOutcome> outcomes) {
 }

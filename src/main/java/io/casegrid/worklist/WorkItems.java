@@ -21,6 +21,7 @@ import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
+import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.ForbiddenException;
 import io.casegrid.web.NotFoundException;
@@ -57,9 +58,12 @@ public class WorkItems {
 
 	private final TaskSearch search;
 
+	private final SlaBoard slaBoard;
+
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
 			EngineUser engineUser, CaseFiles files, CaseVisibility visibility, CandidateGroups candidateGroups,
-			TaskSearch search) {
+			TaskSearch search, SlaBoard slaBoard) {
+		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.contracts = contracts;
@@ -213,9 +217,10 @@ public class WorkItems {
 			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
 				.map(UserTaskContract::outcomes)
 				.orElse(List.of());
+			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+			String slaState = slaBoard.stateOfTask(task.getProcessInstanceId(), due).map(Enum::name).orElse(null);
 			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
-					task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-					task.getAssignee(), groups, redo, outcomes));
+					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo, outcomes));
 		}
 		return items;
 	}

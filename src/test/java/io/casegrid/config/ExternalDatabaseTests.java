@@ -26,7 +26,7 @@ class ExternalDatabaseTests {
 			String url = external.getJdbcUrl("postgres", "postgres");
 			try (var context = new SpringApplicationBuilder(CasegridApplication.class).run("--server.port=0",
 					"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--camunda.bpm.process-engine-name=externalDbTest", "--camunda.bpm.webapp.enabled=false",
+					"--camunda.bpm.process-engine-name=externalDatabaseTest", "--camunda.bpm.webapp.enabled=false",
 					"--camunda.bpm.job-execution.enabled=false", "--spring.jmx.enabled=false")) {
 				assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);

@@ -147,7 +147,7 @@ class MediationHttpTests {
 		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
 
 		var form = engineRest.get("/engine-rest/task/" + accept.getId() + "/deployed-form");
-		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
 		assertThat(form.body()).contains("Form_AcceptDispute",
 				"acceptOutcome", "disputeSummary");
 		var submitted = engineRest.post("/engine-rest/task/" + accept.getId() + "/submit-form", """
@@ -179,7 +179,7 @@ class MediationHttpTests {
 
 	@Test
 	void aCaseThatIsNoDisputeHasNoMediation() throws Exception {
-		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		centre.awaitTask(caseId, "Task_Dispatch");
 		assertThat(CasegridClient.statusOf(() -> centre.mediation.getMediation(caseId))).isEqualTo(404);
 		assertThat(CasegridClient.statusOf(() -> centre.mediation.getMediationAgreement(UUID.randomUUID())))

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.casegrid.ProcessTest;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
@@ -41,17 +42,13 @@ import io.casegrid.process.TieredMediationProcess.Ids;
 import io.casegrid.process.TieredMediationProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every path through {@code tiered-mediation.bpmn}, reached the way a real dispute reaches it: reported with a dispute
  * category, filed, dispatched to the village committee by place. The job executor is off; the tests run async steps
  * and fire timers by moving the engine clock.
  */
-// an engine name of its own: Camunda keeps engines in a JVM-wide registry, and the engine REST of the HTTP tests'
-// context must keep finding its own engine under "default"
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"camunda.bpm.process-engine-name=processTests" })
+@ProcessTest
 class TieredMediationProcessTests {
 
 	/** 东关社区: 城关街道 has the brand room 孙继红调解工作室. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.casegrid.ProcessTest;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
@@ -38,17 +39,13 @@ import io.casegrid.process.CaseLifecycleProcess.Ids;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
  * real engine and the embedded PostgreSQL. The job executor is off: the tests run each async step and move the
  * engine clock for timers themselves.
  */
-// an engine name of its own: Camunda keeps engines in a JVM-wide registry, and the engine REST of the HTTP tests'
-// context must keep finding its own engine under "default"
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"camunda.bpm.process-engine-name=processTests" })
+@ProcessTest
 class CaseLifecycleProcessTests {
 
 	@Autowired
@@ -92,7 +89,7 @@ class CaseLifecycleProcessTests {
 		assertThat(step(c)).isEqualTo(CaseStep.DISPATCHED);
 
 		ProcessInstance handling = calledProcessInstance(c.instance);
-		assertThat(handling).isWaitingAt(Ids.TASK_HANDLE);
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
 		assertThat(task(handling)).hasCandidateGroup(DemoCounty.GRID_DONGGUAN_1);
 		engine.getTaskService().claim(task(handling).getId(), "grid-worker-1");
 		assertThat(step(c)).isEqualTo(CaseStep.HANDLING);
@@ -209,11 +206,14 @@ class CaseLifecycleProcessTests {
 	}
 
 	@Test
-	void handlingUnitCanAskForMoreTimeAndKeepsTheTask() {
+	void defaultHandlingProcessStillLetsTheUnitAskForMoreTimeAndKeepTheTask() {
+		// grid and department cases use the three-level response now; CaseHandling stays deployed for tracks that
+		// name it, so it is started here directly, as a call activity would
 		Case c = report();
 		execute(job(c.instance));
-		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
-		ProcessInstance handling = calledProcessInstance(c.instance);
+		ProcessInstance handling = runtime.startProcessInstanceByKey(CaseLifecycleProcess.HANDLING_PROCESS_KEY,
+				c.id.toString(), java.util.Map.of(Vars.CASE_ID, c.id.toString(), Vars.HANDLING_UNIT_CODE,
+						DemoCounty.GRID_DONGGUAN_1));
 		engine.getTaskService().claim(task(handling).getId(), "grid-worker-1");
 		complete(task(handling), withVariables(Vars.HANDLING_OUTCOME, "NEED_MORE_TIME", "extensionReason", "需要协调物业"));
 
@@ -242,7 +242,7 @@ class CaseLifecycleProcessTests {
 
 	private Case report() {
 		UUID id = UUID.randomUUID();
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "FLY_WIRE_CHARGING", "飞线充电",
+		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "OTHER", "其他：飞线充电",
 				"3号楼飞线充电", new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1,
 						DemoCounty.GRID_DONGGUAN_1, DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN,
 						DemoCounty.COUNTY),

@@ -76,6 +76,21 @@ class OperationRolesHttpTests {
 					new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/mediation/sessions", "{}")),
 			Map.entry("getMediationAgreement",
 					new Request("GET", "/api/v1/mediation/agreements/" + UUID.randomUUID(), null)),
+			Map.entry("listCategories", new Request("GET", "/api/v1/catalog/categories", null)),
+			Map.entry("getCaseSla", new Request("GET", "/api/v1/cases/" + UUID.randomUUID() + "/sla", null)),
+			Map.entry("pauseCaseSla", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/pause", "{}")),
+			Map.entry("resumeCaseSla", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/resume", null)),
+			Map.entry("listAtRiskClocks", new Request("GET", "/api/v1/sla/at-risk", null)),
+			Map.entry("listBreachedClocks", new Request("GET", "/api/v1/sla/breaches", null)),
+			// for the admin this really recomputes the running clocks: harmless while the calendar is unchanged
+			Map.entry("recalculateWorkingClocks", new Request("POST", "/api/v1/sla/recalculate", null)),
+			Map.entry("getCaseTimers", new Request("GET", "/api/v1/cases/" + UUID.randomUUID() + "/timers", null)),
+			Map.entry("escalateCase", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/escalate", "{}")),
+			Map.entry("listEscalations", new Request("GET", "/api/v1/escalations", null)),
+			Map.entry("whistleDepartments", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/whistle", "{}")),
+			Map.entry("listSupervisionOrders", new Request("GET", "/api/v1/supervision-orders", null)),
+			Map.entry("replyToSupervisionOrder",
+					new Request("POST", "/api/v1/supervision-orders/" + UUID.randomUUID() + "/reply", "{}")),
 			Map.entry("listOrgUnits", new Request("GET", "/api/v1/org/units", null)),
 			Map.entry("getOrgUnit", new Request("GET", "/api/v1/org/units/149901", null)));
 

@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Authorization by place: what someone may see and do depends on where they sit in the org tree (from their token),
- * and what lies outside their place does not exist for them (404, not 403).
+ * and what lies outside their place does not exist for them (404, not 403). Reports "needing triage" wait for a
+ * dispatcher (Task_Dispatch); a flying-wire report goes to its grid by rule.
  */
 @HttpTest
 class PlaceScopeHttpTests {
@@ -67,7 +68,7 @@ class PlaceScopeHttpTests {
 
 	@Test
 	void townshipDispatcherGetsTheDispatchTasksOfTheirTownshipOnly() throws Exception {
-		UUID caseId = as(DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(CasegridClient.flyingWireReport(), null)
+		UUID caseId = as(DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(CasegridClient.reportNeedingTriage(), null)
 			.getId();
 		Task dispatch = as(DemoUsers.DISPATCHER_CHENGGUAN).awaitTask(caseId, "Task_Dispatch");
 
@@ -81,7 +82,7 @@ class PlaceScopeHttpTests {
 	@Test
 	void whoSeesTheTaskButIsNoCandidateIsForbiddenToTakeIt() throws Exception {
 		CasegridClient gridWorker = as(DemoUsers.GRID_WORKER_DONGGUAN_1);
-		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		Task dispatch = centre.awaitTask(caseId, "Task_Dispatch");
 
 		assertThat(gridWorker.tasks.getTask(dispatch.getId()).getTaskKey()).isEqualTo("Task_Dispatch");
@@ -95,7 +96,7 @@ class PlaceScopeHttpTests {
 
 	@Test
 	void departmentOfficerSeesOnlyTheCasesTheirDepartmentHandles() throws Exception {
-		UUID caseId = as(DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(CasegridClient.flyingWireReport(), null)
+		UUID caseId = as(DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(CasegridClient.reportNeedingTriage(), null)
 			.getId();
 		CasegridClient urbanManagement = as(DemoUsers.OFFICER_URBAN_MANAGEMENT);
 		CasegridClient housing = as(DemoUsers.OFFICER_HOUSING);
@@ -107,7 +108,7 @@ class PlaceScopeHttpTests {
 		centre.tasks.completeTask(dispatch.getId(), new TaskCompletion().outcome("DISPATCH")
 			.putFieldsItem("handlingUnitCode", DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
 
-		Task handle = urbanManagement.awaitTask(caseId, "Task_Handle");
+		Task handle = urbanManagement.awaitTask(caseId, "Task_HandleAtLevel");
 		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
 		assertThat(urbanManagement.cases.getCase(caseId).getHandlingUnit().getCode())
 			.isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);

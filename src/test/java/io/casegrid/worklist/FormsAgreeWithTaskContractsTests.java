@@ -20,18 +20,16 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
+import io.casegrid.ProcessTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Tasklist and the REST API ask the same questions: every user task of every process has a Camunda Form and a task
  * contract, and the form's fields are exactly the contract's outcome and fields (plus the optional comment), with the
  * same choices, types and required-ness — so every form field maps to a variable the process reads.
  */
-// an engine name of its own: Camunda keeps engines in a JVM-wide registry, and the engine REST of the HTTP tests'
-// context must keep finding its own engine under "default"
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"camunda.bpm.process-engine-name=processTests" })
+@ProcessTest
 class FormsAgreeWithTaskContractsTests {
 
 	static final Path PROCESSES = Path.of("processes");

@@ -115,7 +115,7 @@ class TasksHttpTests {
 		client.tasks.completeTask(dispatch.getId(),
 				new TaskCompletion().outcome("DISPATCH").putFieldsItem("handlingUnitCode", DemoCounty.GRID_HEXI_1));
 		CasegridClient hexiGridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_HEXI_1);
-		Task handle = hexiGridWorker.awaitTask(dispatch.getCaseId(), "Task_Handle");
+		Task handle = hexiGridWorker.awaitTask(dispatch.getCaseId(), "Task_HandleAtLevel");
 		hexiGridWorker.tasks.completeTask(handle.getId(),
 				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "不在本村辖区"));
 
@@ -125,7 +125,7 @@ class TasksHttpTests {
 	}
 
 	private Task newDispatchTask() throws ApiException {
-		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID caseId = client.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		return client.awaitTask(caseId, "Task_Dispatch");
 	}
 

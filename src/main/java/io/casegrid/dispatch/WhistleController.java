@@ -1,0 +1,79 @@
+package io.casegrid.dispatch;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import io.casegrid.api.WhistleApi;
+import io.casegrid.api.model.WhistleRequest;
+import io.casegrid.api.model.WhistleView;
+import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.DepartmentReportProcess;
+import io.casegrid.process.EngineUser;
+import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.security.CurrentActor;
+import io.casegrid.web.ConflictException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 吹哨 through the API: completes the case's open 分级办理 task with WHISTLE, as the township or county would. */
+@RestController
+class WhistleController implements WhistleApi {
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final Whistling whistling;
+
+	private final EngineUser engineUser;
+
+	private final CaseVisibility visibility;
+
+	private final CurrentActor actor;
+
+	WhistleController(TaskService tasks, RuntimeService runtime, Whistling whistling, EngineUser engineUser,
+			CaseVisibility visibility, CurrentActor actor) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.whistling = whistling;
+		this.engineUser = engineUser;
+		this.visibility = visibility;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<WhistleView> whistleDepartments(UUID caseId, WhistleRequest request) {
+		visibility.requireVisible(caseId, actor.get());
+		Task task = tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.taskDefinitionKey(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL)
+			.active()
+			.singleResult();
+		if (task == null) {
+			throw new ConflictException("Case " + caseId + " is not being handled in the three-level response");
+		}
+		String level = (String) runtime.getVariable(task.getExecutionId(), ThreeLevelResponseProcess.Vars.RESPONSE_LEVEL);
+		String whistledBy = (String) runtime.getVariable(task.getExecutionId(), ThreeLevelResponseProcess.Vars.LEVEL_GROUP);
+		String departments = String.join(",", request.getDepartments());
+		List<String> codes = whistling.check(level, departments, request.getLead());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "WHISTLE");
+		variables.put(DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS, departments);
+		variables.put(DepartmentReportProcess.Vars.LEAD_DEPARTMENT, request.getLead());
+		if (request.getComment() != null) {
+			variables.put(CaseLifecycleProcess.Vars.COMMENT, request.getComment());
+		}
+		engineUser.runAs(actor.get().id(), () -> tasks.complete(task.getId(), variables));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WhistleView(caseId, whistledBy, codes, request.getLead()));
+	}
+
+}

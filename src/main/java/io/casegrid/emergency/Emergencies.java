@@ -1,0 +1,78 @@
+package io.casegrid.emergency;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.casegrid.casefile.CaseFile;
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.org.OrgDirectory;
+import io.casegrid.org.OrgUnit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 应急处置直通上报: alerts, acknowledgement and handling of major emergencies, on the case's timeline. */
+@Service
+class Emergencies {
+
+	private final CaseFiles files;
+
+	private final EmergencyNotifier notifier;
+
+	private final OrgDirectory org;
+
+	private final EmergencyProperties properties;
+
+	Emergencies(CaseFiles files, EmergencyNotifier notifier, OrgDirectory org, EmergencyProperties properties) {
+		this.files = files;
+		this.notifier = notifier;
+		this.org = org;
+		this.properties = properties;
+	}
+
+	/** The timer cycle that alerts county command again each time the acknowledgement limit passes in silence. */
+	String realertCycle() {
+		return "R/" + properties.acknowledgementLimit();
+	}
+
+	@Transactional
+	public void notifyTownshipAndDepartment(UUID caseId) {
+		CaseFile file = files.get(caseId);
+		String township = name(file.location().townshipCode());
+		String department = name(file.departmentCode());
+		String recipients = String.join("、", java.util.stream.Stream.of(township, department)
+			.filter(n -> !n.isEmpty())
+			.toList());
+		notifier.alert(file, "county-command", "重大突发事件直通上报");
+		notifier.alert(file, recipients, "重大突发事件通报");
+		files.note(caseId, "system", TimelineNote.of("EMERGENCY_NOTIFIED", "直通县级指挥平台，同时通报：" + recipients,
+				Map.of("township", String.valueOf(file.location().townshipCode()),
+						"department", String.valueOf(file.departmentCode()))));
+	}
+
+	@Transactional
+	public void realert(UUID caseId) {
+		CaseFile file = files.get(caseId);
+		notifier.alert(file, "county-command", "未接报，再次告警");
+		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED",
+				"县级指挥平台 " + properties.acknowledgementLimit().toMinutes() + " 分钟内未接报，再次告警"));
+	}
+
+	@Transactional
+	public void acknowledge(UUID caseId, String actor, String note) {
+		files.change(caseId, actor, TimelineNote.of("EMERGENCY_ACKNOWLEDGED", "县级指挥平台已接报").withComment(note),
+				f -> f.startHandling());
+	}
+
+	@Transactional
+	public void handled(UUID caseId, String resolution, String actor, String comment) {
+		files.change(caseId, actor, TimelineNote.of("RESOLVED", "应急处置完毕：" + resolution).withComment(comment),
+				f -> f.resolve(resolution));
+	}
+
+	private String name(String code) {
+		return code == null ? "" : org.find(code).map(OrgUnit::name).orElse(code);
+	}
+
+}

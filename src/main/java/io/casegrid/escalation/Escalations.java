@@ -1,0 +1,132 @@
+package io.casegrid.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.TimeSource;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.sla.ClockState;
+import io.casegrid.sla.ClockStart;
+import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClock;
+import io.casegrid.sla.SlaClocks;
+import io.casegrid.sla.TimerBinding;
+import io.casegrid.web.ConflictException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The three-level response (三级响应): puts a case on a level with its own handling clock, warns before the limit,
+ * and takes the case one level up when the limit passes or its handler asks (上报), recording why.
+ */
+@Service
+public class Escalations {
+
+	public record Page(List<Escalation> items, long total) {
+	}
+
+	/** A case on a level: who handles it and the clock that holds them to the limit. */
+	public record LevelEntered(ResponseLevel level, String group, SlaClock clock) {
+	}
+
+	private final ResponseLevels levels;
+
+	private final SlaClocks clocks;
+
+	private final EscalationRepository escalations;
+
+	private final CaseFiles files;
+
+	private final TimeSource time;
+
+	private final HandlerNotifier notifier;
+
+	Escalations(ResponseLevels levels, SlaClocks clocks, EscalationRepository escalations, CaseFiles files,
+			TimeSource time, HandlerNotifier notifier) {
+		this.levels = levels;
+		this.clocks = clocks;
+		this.escalations = escalations;
+		this.files = files;
+		this.time = time;
+		this.notifier = notifier;
+	}
+
+	/**
+	 * Enters a level: the first one (the dispatched unit's) when {@code level} is null, else the given one, and starts
+	 * its handling clock bound to the level task's timers.
+	 */
+	@Transactional
+	public LevelEntered enter(UUID caseId, String level, String group, String handlingUnitCode, String departmentCode,
+			String slaClass, TimerBinding timers, String actor) {
+		LevelAssignment assignment = level == null ? levels.first(handlingUnitCode)
+				: new LevelAssignment(ResponseLevel.valueOf(level), group);
+		SlaClock clock = clocks.start(new ClockStart(caseId, Phase.HANDLING, assignment.level().name(),
+				assignment.group(), departmentCode, slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
+		return new LevelEntered(assignment.level(), assignment.group(), clock);
+	}
+
+	/** The warning point of the level's clock passed: the handler and their lead are told. */
+	@Transactional
+	public void warn(UUID caseId, UUID clockId, String group, String actor) {
+		SlaClock clock = clocks.warned(clockId, actor);
+		files.note(caseId, actor, TimelineNote.of("SLA_WARNED",
+				"即将超时：" + group + " 应于 " + clock.dueAt() + " 前办结",
+				Map.of("level", clock.level(), "unitCode", group, "dueAt", clock.dueAt().toString())));
+		notifier.dueSoon(caseId, group, clock.dueAt());
+	}
+
+	/**
+	 * Takes the case one level up from where it is and records why. The level's clock stops as BREACHED (the limit
+	 * passed) or ESCALATED (上报 by hand). Returns the level above, for the process to enter.
+	 */
+	@Transactional
+	public LevelAssignment escalate(UUID caseId, UUID clockId, String fromLevel, String fromGroup,
+			EscalationTrigger trigger, String reason, String actor) {
+		ResponseLevel from = ResponseLevel.valueOf(fromLevel);
+		if (trigger == EscalationTrigger.MANUAL && from == ResponseLevel.COUNTY) {
+			throw new ConflictException("Case " + caseId + " is at the county centre already: there is no level above");
+		}
+		LevelAssignment to = levels.above(caseId, from);
+		String why = reason != null ? reason : "超过办理时限未办结";
+		clocks.stop(clockId, trigger == EscalationTrigger.SLA_BREACH ? ClockState.BREACHED : ClockState.ESCALATED,
+				why, actor);
+		// a breach cancels the level with any department reports it whistled; their clocks end with it
+		clocks.stopOpen(caseId, ResponseLevel.DEPARTMENT.name(), ClockState.ESCALATED, "案件已升级：" + why, actor);
+		Instant now = time.now();
+		escalations.save(new Escalation(UUID.randomUUID(), caseId, from, fromGroup, to.level(), to.group(), trigger,
+				why, actor, now));
+		String what = (trigger == EscalationTrigger.MANUAL ? "上报：" : "超时升级：") + fromGroup + " → " + to.group();
+		files.note(caseId, actor,
+				TimelineNote.of("ESCALATED", what + "（" + why + "）",
+						Map.of("fromLevel", from.name(), "toLevel", to.level().name(), "toUnit", to.group(),
+								"trigger", trigger.name(), "reason", why)));
+		return to;
+	}
+
+	/** Who approves an extension at this level: the level above (the county centre for itself). */
+	public String extensionApprover(UUID caseId, String level) {
+		return levels.above(caseId, ResponseLevel.valueOf(level)).group();
+	}
+
+	/** 延期 granted: the level's clock, its timers and the task's due move by the extension. */
+	@Transactional
+	public SlaClock grantExtension(UUID clockId, String extension, String reason, String actor) {
+		return clocks.extend(clockId, extension, reason, actor);
+	}
+
+	/** The level's work ended (办结 or 退回): its clock stops, MET when in time. */
+	@Transactional
+	public void leave(UUID clockId, String outcome, String actor) {
+		clocks.stop(clockId, ClockState.MET, outcome, actor);
+	}
+
+	public Page find(UUID caseId, String toLevel, String unit, Instant from, Instant to, int page, int size) {
+		return new Page(escalations.find(caseId, toLevel, unit, from, to, size, (long) page * size),
+				escalations.count(caseId, toLevel, unit, from, to));
+	}
+
+}

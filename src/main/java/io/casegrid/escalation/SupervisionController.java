@@ -1,0 +1,78 @@
+package io.casegrid.escalation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.casegrid.api.SupervisionApi;
+import io.casegrid.api.model.SlaPhase;
+import io.casegrid.api.model.SupervisionOrderPage;
+import io.casegrid.api.model.SupervisionOrderView;
+import io.casegrid.api.model.SupervisionReply;
+import io.casegrid.api.model.SupervisionStatus;
+import io.casegrid.security.Actor;
+import io.casegrid.security.CurrentActor;
+import io.casegrid.security.Role;
+import io.casegrid.web.NotFoundException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SupervisionController implements SupervisionApi {
+
+	/** Roles that see the orders of every department of the county. */
+	private static final Role[] COUNTY_WIDE = { Role.COUNTY_CENTRE, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN };
+
+	private final SupervisionOrders orders;
+
+	private final CurrentActor actor;
+
+	SupervisionController(SupervisionOrders orders, CurrentActor actor) {
+		this.orders = orders;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<SupervisionOrderPage> listSupervisionOrders(UUID caseId, String department,
+			SupervisionStatus status, Integer page, Integer size) {
+		Actor me = actor.get();
+		if (!me.hasAny(COUNTY_WIDE) && (department == null || !me.orgCodes().contains(department))) {
+			// a department sees the orders addressed to it, never another department's
+			if (department != null || me.orgCodes().size() != 1) {
+				return ResponseEntity.ok(new SupervisionOrderPage(List.of(), page, size, 0L));
+			}
+			department = me.orgCodes().iterator().next();
+		}
+		SupervisionOrders.Page found = orders.find(caseId, department, status == null ? null : status.getValue(), page,
+				size);
+		return ResponseEntity.ok(new SupervisionOrderPage(
+				found.items().stream().map(SupervisionController::view).toList(), page, size, found.total()));
+	}
+
+	@Override
+	public ResponseEntity<SupervisionOrderView> replyToSupervisionOrder(UUID orderId, SupervisionReply reply) {
+		Actor me = actor.get();
+		if (!me.orgCodes().contains(orders.get(orderId).departmentCode())) {
+			throw new NotFoundException("Supervision order", orderId);
+		}
+		return ResponseEntity.ok(view(orders.reply(orderId, reply.getReply(), me.id())));
+	}
+
+	private static SupervisionOrderView view(SupervisionOrder o) {
+		return new SupervisionOrderView(o.id(), o.caseId(), o.departmentCode(), SlaPhase.fromValue(o.phase().name()),
+				o.issuer(), o.reason(), o.copiedTo(), at(o.issuedAt()), at(o.replyDueAt()),
+				SupervisionStatus.fromValue(o.status().name()))
+			.reply(o.reply())
+			.repliedBy(o.repliedBy())
+			.repliedAt(at(o.repliedAt()))
+			.missedAt(at(o.missedAt()));
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

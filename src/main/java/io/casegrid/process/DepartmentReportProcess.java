@@ -1,0 +1,70 @@
+package io.casegrid.process;
+
+/** Ids and variables of {@code processes/department-report.bpmn}, shared by the glue code and the tests. */
+public final class DepartmentReportProcess {
+
+	public static final String PROCESS_KEY = "DepartmentReport";
+
+	private DepartmentReportProcess() {
+	}
+
+	/** BPMN element ids. */
+	public static final class Ids {
+
+		public static final String TASK_ACKNOWLEDGE = "Task_Acknowledge";
+
+		public static final String TIMER_ACKNOWLEDGEMENT_OVERDUE = "BoundaryEvent_AcknowledgementOverdue";
+
+		public static final String TASK_SUPERVISE_ACKNOWLEDGEMENT = "Task_SuperviseAcknowledgement";
+
+		public static final String TASK_CONFIRM_JURISDICTION = "Task_ConfirmJurisdiction";
+
+		public static final String TASK_DEPARTMENT_HANDLE = "Task_DepartmentHandle";
+
+		public static final String TIMER_HANDLING_OVERDUE = "BoundaryEvent_HandlingOverdue";
+
+		public static final String TASK_SUPERVISE_HANDLING = "Task_SuperviseHandling";
+
+		public static final String END_REPORTED = "EndEvent_Reported";
+
+		/** In {@code three-level-response.bpmn}. */
+		public static final String CALL_DEPARTMENT_REPORT = "CallActivity_DepartmentReport";
+
+		private Ids() {
+		}
+
+	}
+
+	/** Process variables of one department's report. */
+	public static final class Vars {
+
+		/** In the three-level response: the whistled departments' org codes, comma-separated. */
+		public static final String WHISTLED_DEPARTMENTS = "whistledDepartments";
+
+		public static final String LEAD_DEPARTMENT = "leadDepartment";
+
+		public static final String REPORT_DEPARTMENT = "reportDepartment";
+
+		/** The candidate group of the level that whistled (a township's org code or the county centre). */
+		public static final String WHISTLED_BY = "whistledBy";
+
+		public static final String REPORT_CLOCK_ID = "reportClockId";
+
+		public static final String ACK_DUE_AT = "ackDueAt";
+
+		public static final String DEPARTMENT_DUE_AT = "departmentDueAt";
+
+		public static final String ACKNOWLEDGE_OUTCOME = "acknowledgeOutcome";
+
+		public static final String DEPARTMENT_OUTCOME = "departmentOutcome";
+
+		public static final String JURISDICTION_DECISION = "jurisdictionDecision";
+
+		public static final String NEW_DEPARTMENT_CODE = "newDepartmentCode";
+
+		private Vars() {
+		}
+
+	}
+
+}

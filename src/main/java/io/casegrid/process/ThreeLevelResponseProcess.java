@@ -1,0 +1,67 @@
+package io.casegrid.process;
+
+/** Ids and variables of {@code processes/three-level-response.bpmn}, shared by the glue code and the tests. */
+public final class ThreeLevelResponseProcess {
+
+	public static final String PROCESS_KEY = "ThreeLevelResponse";
+
+	private ThreeLevelResponseProcess() {
+	}
+
+	/** BPMN element ids. */
+	public static final class Ids {
+
+		public static final String TASK_ENTER_LEVEL = "Task_EnterLevel";
+
+		public static final String TASK_HANDLE_AT_LEVEL = "Task_HandleAtLevel";
+
+		public static final String TIMER_HANDLE_WARNING = "BoundaryEvent_HandleWarning";
+
+		public static final String TIMER_HANDLE_BREACH = "BoundaryEvent_HandleBreach";
+
+		public static final String TASK_APPROVE_LEVEL_EXTENSION = "Task_ApproveLevelExtension";
+
+		public static final String TASK_WARN_HANDLER = "Task_WarnHandler";
+
+		public static final String TASK_ESCALATE_ON_BREACH = "Task_EscalateOnBreach";
+
+		public static final String END_HANDLED = "EndEvent_Handled";
+
+		private Ids() {
+		}
+
+	}
+
+	/** Process variables of the three-level response. */
+	public static final class Vars {
+
+		/** GRID, VILLAGE, TOWNSHIP, COUNTY or DEPARTMENT: who handles the case now. */
+		public static final String RESPONSE_LEVEL = "responseLevel";
+
+		/** The candidate group of the level's task: a unit's org code, or {@code county-centre}. */
+		public static final String LEVEL_GROUP = "levelGroup";
+
+		public static final String HANDLE_DUE_AT = "handleDueAt";
+
+		public static final String HANDLE_WARN_AT = "handleWarnAt";
+
+		public static final String SLA_CLOCK_ID = "slaClockId";
+
+		public static final String ESCALATION_REASON = "escalationReason";
+
+		/** The extension asked for (延期), as an ISO-8601 limit counted like the level's clock, e.g. P1D. */
+		public static final String EXTENSION = "extension";
+
+		public static final String EXTENSION_REASON = "extensionReason";
+
+		/** The candidate group that decides an extension: the level above. */
+		public static final String EXTENSION_APPROVER = "extensionApprover";
+
+		public static final String LEVEL_EXTENSION_DECISION = "levelExtensionDecision";
+
+		private Vars() {
+		}
+
+	}
+
+}

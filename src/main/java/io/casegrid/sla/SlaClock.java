@@ -1,0 +1,275 @@
+package io.casegrid.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One time limit of one case at one level (e.g. 办结 at the grid), kept after it stops so that it can be explained:
+ * when it started, when it was due, when it warned, paused, was extended, breached or met.
+ */
+@Table("sla_clock")
+public class SlaClock {
+
+	@Id
+	private UUID id;
+
+	private UUID caseId;
+
+	private Phase phase;
+
+	private String level;
+
+	private String unitCode;
+
+	private String departmentCode;
+
+	private String slaClass;
+
+	private String timeLimit;
+
+	private Counting counting;
+
+	private Instant startedAt;
+
+	private Instant dueAt;
+
+	private Instant warnAt;
+
+	private String budget;
+
+	private Instant warnedAt;
+
+	private Instant breachedAt;
+
+	private Instant pausedAt;
+
+	private String remainingAtPause;
+
+	private String warnRemainingAtPause;
+
+	private Instant stoppedAt;
+
+	private ClockState stopReason;
+
+	@Embedded.Nullable
+	private TimerBinding timers;
+
+	@MappedCollection(idColumn = "sla_clock", keyColumn = "position")
+	private List<ClockPause> pauses = new ArrayList<>();
+
+	@MappedCollection(idColumn = "sla_clock", keyColumn = "position")
+	private List<ClockEvent> history = new ArrayList<>();
+
+	@Version
+	private Long version;
+
+	SlaClock() {
+	}
+
+	static SlaClock started(UUID caseId, Phase phase, String level, String unitCode, String departmentCode,
+			String slaClass, SlaLimit limit, Instant at, Instant dueAt, Instant warnAt, Duration budget,
+			TimerBinding timers, String actor) {
+		SlaClock c = new SlaClock();
+		c.id = UUID.randomUUID();
+		c.caseId = caseId;
+		c.phase = phase;
+		c.level = level;
+		c.unitCode = unitCode;
+		c.departmentCode = departmentCode;
+		c.slaClass = slaClass;
+		c.timeLimit = limit.iso();
+		c.counting = limit.counting();
+		c.startedAt = at;
+		c.dueAt = dueAt;
+		c.warnAt = warnAt;
+		c.budget = budget.toString();
+		c.timers = timers;
+		c.history.add(new ClockEvent(at, "STARTED", dueAt, limit.iso() + " " + limit.counting(), actor));
+		return c;
+	}
+
+	/** Where the clock stands at {@code now}. */
+	public ClockState stateAt(Instant now) {
+		if (stoppedAt != null) {
+			return stopReason;
+		}
+		if (pausedAt != null) {
+			return ClockState.PAUSED;
+		}
+		if (breachedAt != null || !now.isBefore(dueAt)) {
+			return ClockState.BREACHED;
+		}
+		if (warnedAt != null || !now.isBefore(warnAt)) {
+			return ClockState.AT_RISK;
+		}
+		return ClockState.RUNNING;
+	}
+
+	/** Natural time left until the due time (negative when overdue); null once stopped, frozen while paused. */
+	public Duration remainingAt(Instant now) {
+		if (stoppedAt != null) {
+			return null;
+		}
+		if (pausedAt != null) {
+			return Duration.between(pausedAt, dueAt);
+		}
+		return Duration.between(now, dueAt);
+	}
+
+	boolean running() {
+		return stoppedAt == null && pausedAt == null;
+	}
+
+	void warn(Instant at, String actor) {
+		warnedAt = at;
+		history.add(new ClockEvent(at, "WARNED", dueAt, null, actor));
+	}
+
+	void stop(Instant at, ClockState reason, String note, String actor) {
+		if (reason == ClockState.BREACHED) {
+			breachedAt = at;
+		}
+		else if (reason == ClockState.MET && !at.isBefore(dueAt)) {
+			// done, but late: the record says so
+			reason = ClockState.BREACHED;
+			breachedAt = dueAt;
+		}
+		stoppedAt = at;
+		stopReason = reason;
+		history.add(new ClockEvent(at, reason == ClockState.BREACHED ? "BREACHED" : "STOPPED", dueAt, note, actor));
+	}
+
+	void pause(Instant at, Duration remaining, Duration warnRemaining, String reason, String actor) {
+		pausedAt = at;
+		remainingAtPause = remaining.toString();
+		warnRemainingAtPause = warnRemaining.toString();
+		pauses.add(new ClockPause(at, null, reason));
+		history.add(new ClockEvent(at, "PAUSED", dueAt, reason, actor));
+	}
+
+	void resume(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+		pauses.set(pauses.size() - 1, pauses.get(pauses.size() - 1).ended(at));
+		pausedAt = null;
+		remainingAtPause = null;
+		warnRemainingAtPause = null;
+		dueAt = newDueAt;
+		warnAt = newWarnAt;
+		history.add(new ClockEvent(at, "RESUMED", newDueAt, null, actor));
+	}
+
+	void extend(Instant at, Instant newDueAt, Instant newWarnAt, Duration extra, String reason, String actor) {
+		budget = budget().plus(extra).toString();
+		dueAt = newDueAt;
+		warnAt = newWarnAt;
+		history.add(new ClockEvent(at, "EXTENDED", newDueAt, reason, actor));
+	}
+
+	/** The calendar changed: the same budget now ends elsewhere. */
+	void recalculate(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+		dueAt = newDueAt;
+		warnAt = newWarnAt;
+		history.add(new ClockEvent(at, "RECALCULATED", newDueAt, "工作日历调整", actor));
+	}
+
+	Duration budget() {
+		return Duration.parse(budget);
+	}
+
+	/** The pauses that are over, as the calendar arithmetic takes them. */
+	List<io.casegrid.sla.calendar.Interval> endedPauses() {
+		return pauses.stream()
+			.filter(p -> p.endedAt() != null)
+			.map(p -> new io.casegrid.sla.calendar.Interval(p.startedAt(), p.endedAt()))
+			.toList();
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID caseId() {
+		return caseId;
+	}
+
+	public Phase phase() {
+		return phase;
+	}
+
+	public String level() {
+		return level;
+	}
+
+	public String unitCode() {
+		return unitCode;
+	}
+
+	public String departmentCode() {
+		return departmentCode;
+	}
+
+	public String slaClass() {
+		return slaClass;
+	}
+
+	public SlaLimit limit() {
+		return new SlaLimit(timeLimit, counting);
+	}
+
+	public Instant startedAt() {
+		return startedAt;
+	}
+
+	public Instant dueAt() {
+		return dueAt;
+	}
+
+	public Instant warnAt() {
+		return warnAt;
+	}
+
+	public Instant warnedAt() {
+		return warnedAt;
+	}
+
+	public Instant breachedAt() {
+		return breachedAt;
+	}
+
+	public Instant pausedAt() {
+		return pausedAt;
+	}
+
+	Duration remainingAtPause() {
+		return remainingAtPause == null ? null : Duration.parse(remainingAtPause);
+	}
+
+	Duration warnRemainingAtPause() {
+		return warnRemainingAtPause == null ? null : Duration.parse(warnRemainingAtPause);
+	}
+
+	public Instant stoppedAt() {
+		return stoppedAt;
+	}
+
+	public TimerBinding timers() {
+		return timers;
+	}
+
+	public List<ClockPause> pauses() {
+		return List.copyOf(pauses);
+	}
+
+	public List<ClockEvent> history() {
+		return List.copyOf(history);
+	}
+
+}

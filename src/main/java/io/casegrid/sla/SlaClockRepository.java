@@ -1,0 +1,72 @@
+package io.casegrid.sla;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.repository.query.Param;
+
+interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
+
+	@Query("SELECT * FROM sla_clock WHERE case_id = :caseId ORDER BY started_at, id")
+	List<SlaClock> findByCase(@Param("caseId") UUID caseId);
+
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE case_id = :caseId AND stopped_at IS NULL
+			 ORDER BY started_at, id
+			""")
+	List<SlaClock> findOpenByCase(@Param("caseId") UUID caseId);
+
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE process_instance_id = :processInstanceId AND stopped_at IS NULL
+			 ORDER BY started_at DESC, id
+			""")
+	List<SlaClock> findOpenByProcessInstance(@Param("processInstanceId") String processInstanceId);
+
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE stopped_at IS NULL AND paused_at IS NULL AND counting = 'WORKING'
+			 ORDER BY due_at, id
+			""")
+	List<SlaClock> findRunningWorking();
+
+	String FILTERS = """
+			   AND (CAST(:unit AS varchar) IS NULL OR unit_code = :unit)
+			   AND (CAST(:level AS varchar) IS NULL OR level = :level)
+			   AND (CAST(:department AS varchar) IS NULL OR department_code = :department)
+			   AND (CAST(:dueFrom AS timestamptz) IS NULL OR due_at >= :dueFrom)
+			   AND (CAST(:dueTo AS timestamptz) IS NULL OR due_at < :dueTo)
+			""";
+
+	String AT_RISK = """
+			 WHERE stopped_at IS NULL AND paused_at IS NULL AND breached_at IS NULL
+			   AND (warned_at IS NOT NULL OR warn_at <= :now) AND due_at > :now
+			""";
+
+	String BREACHED = """
+			 WHERE (breached_at IS NOT NULL OR (stopped_at IS NULL AND paused_at IS NULL AND due_at <= :now))
+			""";
+
+	@Query("SELECT id FROM sla_clock" + AT_RISK + FILTERS + " ORDER BY due_at, id LIMIT :limit OFFSET :offset")
+	List<UUID> findAtRisk(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
+			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo,
+			@Param("limit") int limit, @Param("offset") long offset);
+
+	@Query("SELECT count(*) FROM sla_clock" + AT_RISK + FILTERS)
+	long countAtRisk(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
+			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo);
+
+	@Query("SELECT id FROM sla_clock" + BREACHED + FILTERS + " ORDER BY due_at DESC, id LIMIT :limit OFFSET :offset")
+	List<UUID> findBreached(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
+			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo,
+			@Param("limit") int limit, @Param("offset") long offset);
+
+	@Query("SELECT count(*) FROM sla_clock" + BREACHED + FILTERS)
+	long countBreached(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
+			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo);
+
+}

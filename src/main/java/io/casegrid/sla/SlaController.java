@@ -1,0 +1,117 @@
+package io.casegrid.sla;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.casegrid.api.SlaApi;
+import io.casegrid.api.model.CaseSla;
+import io.casegrid.api.model.ClockEventView;
+import io.casegrid.api.model.ResponseLevel;
+import io.casegrid.api.model.SlaClockPage;
+import io.casegrid.api.model.SlaClockView;
+import io.casegrid.api.model.SlaPause;
+import io.casegrid.api.model.SlaPhase;
+import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.security.CurrentActor;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SlaController implements SlaApi {
+
+	private final SlaClocks clocks;
+
+	private final SlaBoard board;
+
+	private final CaseVisibility visibility;
+
+	private final CurrentActor actor;
+
+	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor) {
+		this.clocks = clocks;
+		this.board = board;
+		this.visibility = visibility;
+		this.actor = actor;
+	}
+
+	@Override
+	public ResponseEntity<CaseSla> getCaseSla(UUID caseId) {
+		return ResponseEntity.ok(caseSla(caseId));
+	}
+
+	@Override
+	public ResponseEntity<CaseSla> pauseCaseSla(UUID caseId, SlaPause pause) {
+		visibility.requireVisible(caseId, actor.get());
+		clocks.pause(caseId, pause.getReason(), actor.get().id());
+		return ResponseEntity.ok(caseSla(caseId));
+	}
+
+	@Override
+	public ResponseEntity<CaseSla> resumeCaseSla(UUID caseId) {
+		visibility.requireVisible(caseId, actor.get());
+		clocks.resume(caseId, actor.get().id());
+		return ResponseEntity.ok(caseSla(caseId));
+	}
+
+	@Override
+	public ResponseEntity<SlaClockPage> listAtRiskClocks(String unit, ResponseLevel level, String department,
+			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
+		return ResponseEntity.ok(view(board.atRisk(filter(unit, level, department, dueFrom, dueTo), page, size),
+				page, size));
+	}
+
+	@Override
+	public ResponseEntity<SlaClockPage> listBreachedClocks(String unit, ResponseLevel level, String department,
+			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
+		return ResponseEntity.ok(view(board.breached(filter(unit, level, department, dueFrom, dueTo), page, size),
+				page, size));
+	}
+
+	@Override
+	public ResponseEntity<io.casegrid.api.model.SlaRecalculation> recalculateWorkingClocks() {
+		return ResponseEntity
+			.ok(new io.casegrid.api.model.SlaRecalculation(clocks.recalculateWorkingClocks(actor.get().id())));
+	}
+
+	private CaseSla caseSla(UUID caseId) {
+		visibility.requireVisible(caseId, actor.get());
+		Instant now = clocks.now();
+		return new CaseSla(caseId, clocks.ofCase(caseId).stream().map(c -> view(c, now)).toList());
+	}
+
+	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
+		Instant now = clocks.now();
+		return new SlaClockPage(found.items().stream().map(c -> view(c, now)).toList(), page, size, found.total());
+	}
+
+	private static ClockFilter filter(String unit, ResponseLevel level, String department, OffsetDateTime dueFrom,
+			OffsetDateTime dueTo) {
+		return new ClockFilter(unit, level == null ? null : level.getValue(), department,
+				dueFrom == null ? null : dueFrom.toInstant(), dueTo == null ? null : dueTo.toInstant());
+	}
+
+	private static SlaClockView view(SlaClock c, Instant now) {
+		var remaining = c.remainingAt(now);
+		return new SlaClockView(c.id(), c.caseId(), SlaPhase.fromValue(c.phase().name()),
+				ResponseLevel.fromValue(c.level()), c.unitCode(), c.slaClass(), c.limit().iso(),
+				SlaClockView.CountingEnum.fromValue(c.limit().counting().name()), at(c.startedAt()), at(c.dueAt()),
+				at(c.warnAt()), io.casegrid.api.model.ClockState.fromValue(c.stateAt(now).name()),
+				c.history()
+					.stream()
+					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).dueAt(at(e.dueAt())).note(e.note()))
+					.toList())
+			.departmentCode(c.departmentCode())
+			.remaining(remaining == null ? null : remaining.toString())
+			.warnedAt(at(c.warnedAt()))
+			.breachedAt(at(c.breachedAt()))
+			.stoppedAt(at(c.stoppedAt()));
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

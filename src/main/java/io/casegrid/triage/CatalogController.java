@@ -1,0 +1,54 @@
+package io.casegrid.triage;
+
+import java.util.List;
+
+import io.casegrid.api.CatalogApi;
+import io.casegrid.api.model.Category;
+import io.casegrid.api.model.HandlingUnit;
+import io.casegrid.org.OrgDirectory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CatalogController implements CatalogApi {
+
+	private final JdbcClient jdbc;
+
+	private final DmnTriage triage;
+
+	private final OrgDirectory org;
+
+	CatalogController(JdbcClient jdbc, DmnTriage triage, OrgDirectory org) {
+		this.jdbc = jdbc;
+		this.triage = triage;
+		this.org = org;
+	}
+
+	@Override
+	public ResponseEntity<List<Category>> listCategories() {
+		List<Category> categories = jdbc.sql("SELECT code, name, kind FROM category ORDER BY sort_order, code")
+			.query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"), rs.getString("kind")))
+			.list();
+		categories.forEach(this::route);
+		return ResponseEntity.ok(categories);
+	}
+
+	/** Adds what the DMN decides for the category as reported by anyone, with no emergency words. */
+	private void route(Category category) {
+		var routing = triage.triage(category.getCode(), null, false);
+		if (!routing.placed()) {
+			return;
+		}
+		category.track(routing.track())
+			.startLevel(routing.startLevel())
+			.slaClass(routing.slaClass())
+			.priority(routing.priority());
+		if (routing.departmentCode() != null) {
+			category.department(new HandlingUnit(routing.departmentCode(),
+					org.find(routing.departmentCode()).map(u -> u.name()).orElse(routing.departmentCode())));
+		}
+	}
+
+}

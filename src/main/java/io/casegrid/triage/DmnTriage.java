@@ -1,0 +1,53 @@
+package io.casegrid.triage;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+
+import io.casegrid.casefile.CaseFile;
+import io.casegrid.casefile.Classifier;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by category and emergency words in its
+ * description; 优先级 raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes
+ * to 人工研判.
+ */
+@Component
+class DmnTriage implements Classifier {
+
+	static final String TRIAGE = "Decision_CaseTriage";
+
+	static final String PRIORITY = "Decision_CasePriority";
+
+	private final DecisionService decisions;
+
+	DmnTriage(DecisionService decisions) {
+		this.decisions = decisions;
+	}
+
+	@Override
+	public Triage triage(CaseFile file) {
+		return triage(file.categoryCode(), file.description(), file.vulnerable());
+	}
+
+	Triage triage(String categoryCode, String description, boolean vulnerable) {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("categoryCode", categoryCode);
+		inputs.put("description", description);
+		DmnDecisionRuleResult placed = decisions.evaluateDecisionTableByKey(TRIAGE, inputs).getFirstResult();
+		String basePriority = placed == null ? "NORMAL" : placed.getEntry("basePriority");
+		String priority = decisions
+			.evaluateDecisionTableByKey(PRIORITY, Map.of("basePriority", basePriority, "vulnerable", vulnerable))
+			.getSingleEntry();
+		if (placed == null) {
+			return new Triage(null, "TOWNSHIP", null, "TIME_CONSUMING", priority);
+		}
+		return new Triage(placed.getEntry("track"), placed.getEntry("startLevel"), placed.getEntry("departmentCode"),
+				placed.getEntry("slaClass"), priority);
+	}
+
+}

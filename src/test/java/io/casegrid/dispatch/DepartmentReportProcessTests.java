@@ -1,0 +1,299 @@
+package io.casegrid.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.DemoCounty;
+import io.casegrid.ProcessTest;
+import io.casegrid.casefile.CaseFile;
+import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLocation;
+import io.casegrid.casefile.Channel;
+import io.casegrid.casefile.TimelineEntry;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.escalation.Escalation;
+import io.casegrid.escalation.EscalationTrigger;
+import io.casegrid.escalation.Escalations;
+import io.casegrid.escalation.ResponseLevel;
+import io.casegrid.escalation.SupervisionOrder;
+import io.casegrid.escalation.SupervisionOrders;
+import io.casegrid.escalation.SupervisionStatus;
+import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.process.CaseProcesses;
+import io.casegrid.process.DepartmentReportProcess;
+import io.casegrid.process.DepartmentReportProcess.Ids;
+import io.casegrid.process.DepartmentReportProcess.Vars;
+import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.sla.Phase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+
+/**
+ * 街乡吹哨、部门报到 on the real engine: the township whistles departments into a case, each reports through its own
+ * {@code department-report.bpmn} instance and clocks; returns go to 确权, missed limits to supervision orders.
+ */
+@ProcessTest
+class DepartmentReportProcessTests {
+
+	static final Instant TUESDAY_10 = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
+		.toInstant();
+
+	static final String CG = DemoCounty.DEPARTMENT_URBAN_MANAGEMENT;
+
+	static final String ZJ = "149901-ZJ";
+
+	static final String SW = "149901-SW";
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	CaseFiles files;
+
+	@Autowired
+	CaseProcesses processes;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	SupervisionOrders supervision;
+
+	@Autowired
+	Escalations escalations;
+
+	@Autowired
+	io.casegrid.sla.SlaClocks clocks;
+
+	@BeforeEach
+	void start() {
+		AbstractAssertions.init(engine);
+		ClockUtil.setCurrentTime(Date.from(TUESDAY_10));
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+		AbstractAssertions.reset();
+	}
+
+	@Test
+	void townshipWhistlesTwoDepartmentsOneReportsOneReturnsAndTheCentreRedispatches() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG + "," + ZJ, CG);
+
+		assertThat(handling).isWaitingAt(Ids.CALL_DEPARTMENT_REPORT);
+		assertThat(reports(handling)).hasSize(2);
+		ProcessInstance lead = report(handling, CG);
+		ProcessInstance other = report(handling, ZJ);
+		assertThat(lead).isWaitingAt(Ids.TASK_ACKNOWLEDGE);
+		assertThat(task(lead)).hasCandidateGroup(CG);
+		assertThat(task(lead).getDueDate()).isEqualTo(runtime.getVariable(lead.getId(), Vars.ACK_DUE_AT));
+
+		complete(task(lead), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		assertThat(lead).isWaitingAt(Ids.TASK_DEPARTMENT_HANDLE);
+		assertThat(task(lead)).hasCandidateGroup(CG);
+		complete(task(lead), withVariables(Vars.DEPARTMENT_OUTCOME, "REPORTED", "reportSummary", "城管执法队已拆除飞线"));
+		assertThat(lead).isEnded();
+
+		complete(task(other), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "RETURN", "returnReason", "供电线路不属住建职责"));
+		assertThat(other).isWaitingAt(Ids.TASK_CONFIRM_JURISDICTION);
+		assertThat(task(other)).hasCandidateGroup("governance-centre");
+		complete(task(other), withVariables(Vars.JURISDICTION_DECISION, "REDISPATCH", Vars.NEW_DEPARTMENT_CODE, SW,
+				"jurisdictionNote", "经会商，由水务局配合处置"));
+		assertThat(other).isWaitingAt(Ids.TASK_ACKNOWLEDGE);
+		assertThat(task(other)).hasCandidateGroup(SW);
+		complete(task(other), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		complete(task(other), withVariables(Vars.DEPARTMENT_OUTCOME, "REPORTED", "reportSummary", "已配合处置"));
+		assertThat(other).isEnded();
+
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(types(handling)).containsSubsequence("WHISTLED", "DEPARTMENT_ACKNOWLEDGED", "DEPARTMENT_REPORTED",
+				"DEPARTMENT_RETURNED", "JURISDICTION_CONFIRMED", "DEPARTMENT_ACKNOWLEDGED", "DEPARTMENT_REPORTED");
+		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "RESOLVED", "resolution",
+				"街道吹哨，城管、水务联合处置完毕"));
+		assertThat(handling).isEnded();
+	}
+
+	@Test
+	void departmentThatMissesItsAcknowledgementGetsASupervisionOrderAndReplies() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG, CG);
+		ProcessInstance report = report(handling, CG);
+		Date ackDue = (Date) runtime.getVariable(report.getId(), Vars.ACK_DUE_AT);
+		// 费时事: acknowledge within two hours, around the clock
+		assertThat(ackDue.toInstant()).isEqualTo(TUESDAY_10.plus(Duration.ofHours(2)));
+
+		ClockUtil.setCurrentTime(Date.from(ackDue.toInstant().plusSeconds(1)));
+		execute(timer(report, Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE));
+
+		assertThat(report).isWaitingAt(Ids.TASK_ACKNOWLEDGE).hasPassed(Ids.TASK_SUPERVISE_ACKNOWLEDGEMENT);
+		SupervisionOrder order = orders(handling).get(0);
+		assertThat(order.departmentCode()).isEqualTo(CG);
+		assertThat(order.phase()).isEqualTo(Phase.ACCEPTANCE);
+		assertThat(order.issuer()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(order.copiedTo()).containsExactly("supervision-office", "discipline-commission");
+		assertThat(order.status()).isEqualTo(SupervisionStatus.OPEN);
+		assertThat(order.replyDueAt()).isEqualTo(ackDue.toInstant().plusSeconds(1).plus(Duration.ofDays(1)));
+		assertThat(timer(report, Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE).getDuedate().toInstant())
+			.isEqualTo(order.replyDueAt());
+		assertThat(task(report).getDueDate().toInstant()).isEqualTo(order.replyDueAt());
+
+		SupervisionOrder replied = supervision.reply(order.id(), "已安排执法队今日到场", "cg-officer");
+		assertThat(replied.status()).isEqualTo(SupervisionStatus.REPLIED);
+		assertThat(replied.repliedBy()).isEqualTo("cg-officer");
+		assertThat(types(handling)).containsSubsequence("WHISTLED", "SUPERVISION_ORDER_ISSUED", "SUPERVISION_REPLIED");
+
+		complete(task(report), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		assertThat(report).isWaitingAt(Ids.TASK_DEPARTMENT_HANDLE);
+	}
+
+	@Test
+	void missingTheSupervisionDeadlineTooEscalatesToTheCountyAndStaysOnRecord() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG, CG);
+		ProcessInstance report = report(handling, CG);
+		complete(task(report), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		Date handlingDue = (Date) runtime.getVariable(report.getId(), Vars.DEPARTMENT_DUE_AT);
+
+		ClockUtil.setCurrentTime(Date.from(handlingDue.toInstant().plusSeconds(1)));
+		execute(timer(report, Ids.TIMER_HANDLING_OVERDUE));
+		SupervisionOrder first = orders(handling).get(0);
+		assertThat(first.phase()).isEqualTo(Phase.HANDLING);
+		ClockUtil.setCurrentTime(Date.from(first.replyDueAt().plusSeconds(1)));
+		execute(timer(report, Ids.TIMER_HANDLING_OVERDUE));
+
+		assertThat(report).isWaitingAt(Ids.TASK_DEPARTMENT_HANDLE);
+		List<SupervisionOrder> orders = orders(handling);
+		assertThat(orders).extracting(SupervisionOrder::status)
+			.containsExactly(SupervisionStatus.OPEN, SupervisionStatus.MISSED);
+		Escalation escalation = escalations.find(UUID.fromString(handling.getBusinessKey()), "COUNTY", null, null, null,
+				0, 10).items().get(0);
+		assertThat(escalation.trigger()).isEqualTo(EscalationTrigger.SUPERVISION);
+		assertThat(escalation.fromLevel()).isEqualTo(ResponseLevel.DEPARTMENT);
+		assertThat(escalation.fromUnit()).isEqualTo(CG);
+		assertThat(escalation.toUnit()).isEqualTo("county-centre");
+		assertThat(types(handling)).containsSubsequence("SUPERVISION_ORDER_ISSUED", "SUPERVISION_ESCALATED",
+				"SUPERVISION_ORDER_ISSUED");
+	}
+
+	@Test
+	void aLevelThatBreachesWhileDepartmentsWorkTakesTheirReportsAndClocksWithIt() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG, CG);
+		UUID caseId = UUID.fromString(handling.getBusinessKey());
+		Date townshipDue = (Date) runtime.getVariable(handling.getId(), ThreeLevelResponseProcess.Vars.HANDLE_DUE_AT);
+
+		ClockUtil.setCurrentTime(Date.from(townshipDue.toInstant().plusSeconds(1)));
+		execute(timer(handling, ThreeLevelResponseProcess.Ids.TIMER_HANDLE_BREACH));
+
+		assertThat(reports(handling)).isEmpty();
+		assertThat(task(handling)).hasCandidateGroup("county-centre");
+		assertThat(clocks.ofCase(caseId)).filteredOn(c -> c.level().equals("DEPARTMENT"))
+			.singleElement()
+			.satisfies(c -> {
+				assertThat(c.stoppedAt()).isNotNull();
+				assertThat(c.stateAt(clocks.now())).isEqualTo(io.casegrid.sla.ClockState.ESCALATED);
+			});
+	}
+
+	@Test
+	void onlyTheTownshipOrCountyMayWhistle() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		assertThatThrownBy(() -> whistle(handling, CG, CG))
+			.hasStackTraceContaining("Only the township/street or the county may whistle");
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		assertThat(reports(handling)).isEmpty();
+	}
+
+	private ProcessInstance atTheTownship() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "ESCALATE",
+				ThreeLevelResponseProcess.Vars.ESCALATION_REASON, "需街道协调多个部门"));
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+		return handling;
+	}
+
+	private void whistle(ProcessInstance handling, String departments, String lead) {
+		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "WHISTLE",
+				Vars.WHISTLED_DEPARTMENTS, departments, Vars.LEAD_DEPARTMENT, lead));
+	}
+
+	private List<ProcessInstance> reports(ProcessInstance handling) {
+		return runtime.createProcessInstanceQuery()
+			.processDefinitionKey(DepartmentReportProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(handling.getBusinessKey())
+			.list();
+	}
+
+	private ProcessInstance report(ProcessInstance handling, String department) {
+		return reports(handling).stream()
+			.filter(p -> department.equals(runtime.getVariable(p.getId(), Vars.REPORT_DEPARTMENT)))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<SupervisionOrder> orders(ProcessInstance handling) {
+		return supervision.find(UUID.fromString(handling.getBusinessKey()), null, null, 0, 10).items();
+	}
+
+	private Job timer(ProcessInstance instance, String activityId) {
+		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+			.singleResult();
+	}
+
+	private List<String> types(ProcessInstance handling) {
+		return files.timelineOf(UUID.fromString(handling.getBusinessKey())).stream().map(TimelineEntry::type).toList();
+	}
+
+	private ProcessInstance dispatchedToTheGrid() {
+		UUID id = UUID.randomUUID();
+		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null,
+				"OTHER", "其他：飞线充电", "3号楼飞线充电",
+				new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1, DemoCounty.GRID_DONGGUAN_1,
+						DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY),
+				null, null, TUESDAY_10);
+		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
+		processes.start(file, "test");
+		ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(id.toString())
+			.singleResult();
+		execute(job(lifecycle));
+		complete(task(calledProcessInstance(lifecycle)), withVariables(CaseLifecycleProcess.Vars.DISPATCH_OUTCOME,
+				"DISPATCH", CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE, DemoCounty.GRID_DONGGUAN_1));
+		return calledProcessInstance(lifecycle);
+	}
+
+}

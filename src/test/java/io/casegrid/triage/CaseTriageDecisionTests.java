@@ -1,0 +1,69 @@
+package io.casegrid.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.ProcessTest;
+import io.casegrid.casefile.Classifier.Triage;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@code case-triage.dmn} as deployed: category and emergency words place a case; vulnerable reporters come first. */
+@ProcessTest
+class CaseTriageDecisionTests {
+
+	@Autowired
+	DmnTriage triage;
+
+	@Test
+	void gridMattersStayInTheGrid() {
+		assertThat(triage.triage("FLY_WIRE_CHARGING", "3号楼飞线充电", false))
+			.isEqualTo(new Triage("GRID", "GRID", null, "SMALL", "HIGH"));
+	}
+
+	@Test
+	void departmentMattersNameTheResponsibleDepartment() {
+		assertThat(triage.triage("MANHOLE_COVER", "井盖丢了", false))
+			.isEqualTo(new Triage("DEPARTMENT", "TOWNSHIP", "149901-CG", "SMALL", "HIGH"));
+		assertThat(triage.triage("PIPE_LEAK", null, false).departmentCode()).isEqualTo("149901-SW");
+		assertThat(triage.triage("FOOD_SAFETY", null, false).departmentCode()).isEqualTo("149901-SC");
+	}
+
+	@Test
+	void disputesGoToTheVillageCommittee() {
+		assertThat(triage.triage("NEIGHBOUR_DISPUTE", null, false))
+			.isEqualTo(new Triage("DISPUTE", "VILLAGE", null, "TIME_CONSUMING", "NORMAL"));
+		assertThat(triage.triage("LABOUR_DISPUTE", null, false).slaClass()).isEqualTo("COMPLEX");
+	}
+
+	@Test
+	void emergenciesGoStraightToTheCounty() {
+		assertThat(triage.triage("GAS_LEAK", null, false))
+			.isEqualTo(new Triage("EMERGENCY", "COUNTY", "149901-RQ", "EMERGENCY", "URGENT"));
+	}
+
+	@Test
+	void emergencyWordsOverrideTheCategory() {
+		Triage garbageOnFire = triage.triage("GARBAGE", "垃圾站起火了，火势很大", false);
+		assertThat(garbageOnFire.track()).isEqualTo("EMERGENCY");
+		assertThat(garbageOnFire.startLevel()).isEqualTo("COUNTY");
+		assertThat(triage.triage("GARBAGE", "垃圾堆放三天无人清运", false).track()).isEqualTo("GRID");
+	}
+
+	@Test
+	void vulnerableReportersRaiseThePriorityOneStep() {
+		assertThat(triage.triage("GARBAGE", null, true).priority()).isEqualTo("HIGH");
+		assertThat(triage.triage("FLY_WIRE_CHARGING", null, true).priority()).isEqualTo("URGENT");
+		assertThat(triage.triage("FIRE", null, true).priority()).isEqualTo("URGENT");
+		assertThat(triage.triage("GARBAGE", null, false).priority()).isEqualTo("NORMAL");
+	}
+
+	@Test
+	void whatNoRulePlacesGoesToManualTriage() {
+		Triage other = triage.triage("OTHER", "说不清的事", false);
+		assertThat(other.placed()).isFalse();
+		assertThat(triage.triage("SOMETHING_NEW", null, true).priority()).isEqualTo("HIGH");
+	}
+
+}
