@@ -18,21 +18,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
-import io.casegrid.ProcessTest;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
@@ -45,7 +39,6 @@ import io.casegrid.escalation.SupervisionOrder;
 import io.casegrid.escalation.SupervisionOrders;
 import io.casegrid.escalation.SupervisionStatus;
 import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
 import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.DepartmentReportProcess.Ids;
 import io.casegrid.process.DepartmentReportProcess.Vars;
@@ -59,8 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 街乡吹哨、部门报到 on the real engine: the township whistles departments into a case, each reports through its own
  * {@code department-report.bpmn} instance and clocks; returns go to 确权, missed limits to supervision orders.
  */
-@ProcessTest
-class DepartmentReportProcessTests {
+class DepartmentReportProcessTests extends EngineTestSupport {
 
 	static final Instant TUESDAY_10 = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
 		.toInstant();
@@ -70,21 +62,6 @@ class DepartmentReportProcessTests {
 	static final String ZJ = "149901-ZJ";
 
 	static final String SW = "149901-SW";
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	CaseFiles files;
-
-	@Autowired
-	CaseProcesses processes;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	SupervisionOrders supervision;
@@ -97,14 +74,7 @@ class DepartmentReportProcessTests {
 
 	@BeforeEach
 	void start() {
-		AbstractAssertions.init(engine);
 		ClockUtil.setCurrentTime(Date.from(TUESDAY_10));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		AbstractAssertions.reset();
 	}
 
 	@Test

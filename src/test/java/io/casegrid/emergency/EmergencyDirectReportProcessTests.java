@@ -14,58 +14,22 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
-import io.casegrid.ProcessTest;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code emergency-direct-report.bpmn}: straight to county command, township and department alerted, re-alerts. */
-@ProcessTest
-class EmergencyDirectReportProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	CaseFiles files;
-
-	@Autowired
-	CaseProcesses processes;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@BeforeEach
-	void bindAssertions() {
-		AbstractAssertions.init(engine);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		AbstractAssertions.reset();
-	}
+class EmergencyDirectReportProcessTests extends EngineTestSupport {
 
 	@Test
 	void gasLeakGoesStraightToCountyCommandWhichIsAlertedAgainUntilItAcknowledges() {

@@ -16,27 +16,20 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
-import io.casegrid.ProcessTest;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
 import io.casegrid.process.ThreeLevelResponseProcess.Ids;
 import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 import io.casegrid.sla.ClockState;
@@ -51,27 +44,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code three-level-response.bpmn} on the real engine: the engine clock is moved and the timer jobs executed by the
  * test (job executor off), so each escalation happens exactly when its clock says.
  */
-@ProcessTest
-class ThreeLevelResponseProcessTests {
+class ThreeLevelResponseProcessTests extends EngineTestSupport {
 
 	/** A Tuesday, 10:00 in the county: office hours on a working day. */
 	static final Instant TUESDAY_10 = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
 		.toInstant();
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	CaseFiles files;
-
-	@Autowired
-	CaseProcesses processes;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	SlaClocks clocks;
@@ -87,14 +64,7 @@ class ThreeLevelResponseProcessTests {
 
 	@BeforeEach
 	void start() {
-		AbstractAssertions.init(engine);
 		ClockUtil.setCurrentTime(Date.from(TUESDAY_10));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		AbstractAssertions.reset();
 	}
 
 	@Test

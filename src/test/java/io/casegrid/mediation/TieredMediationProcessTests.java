@@ -16,27 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.ProcessTest;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
 import io.casegrid.process.TieredMediationProcess;
 import io.casegrid.process.TieredMediationProcess.Ids;
 import io.casegrid.process.TieredMediationProcess.Vars;
@@ -48,8 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * category, filed, dispatched to the village committee by place. The job executor is off; the tests run async steps
  * and fire timers by moving the engine clock.
  */
-@ProcessTest
-class TieredMediationProcessTests {
+class TieredMediationProcessTests extends EngineTestSupport {
 
 	/** 东关社区: 城关街道 has the brand room 孙继红调解工作室. */
 	static final String WITH_BRAND_ROOM = DemoCounty.GRID_DONGGUAN_1;
@@ -58,33 +49,7 @@ class TieredMediationProcessTests {
 	static final String WITHOUT_BRAND_ROOM = "149901102202001";
 
 	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	CaseFiles files;
-
-	@Autowired
-	CaseProcesses processes;
-
-	@Autowired
 	Mediations mediations;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@BeforeEach
-	void bindAssertions() {
-		AbstractAssertions.init(engine);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		AbstractAssertions.reset();
-	}
 
 	@Test
 	void settledAtTheVillageWithAnAgreement() {

@@ -15,20 +15,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.ProcessTest;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.CaseStep;
 import io.casegrid.casefile.Channel;
@@ -38,41 +31,13 @@ import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess.Ids;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
  * real engine and the embedded PostgreSQL. The job executor is off: the tests run each async step and move the
  * engine clock for timers themselves.
  */
-@ProcessTest
-class CaseLifecycleProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	CaseFiles files;
-
-	@Autowired
-	CaseProcesses processes;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@BeforeEach
-	void bindAssertions() {
-		AbstractAssertions.init(engine);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		AbstractAssertions.reset();
-	}
+class CaseLifecycleProcessTests extends EngineTestSupport {
 
 	@Test
 	void happyPathGoesThroughAllSixSteps() {
