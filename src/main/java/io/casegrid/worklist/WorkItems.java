@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
-import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
@@ -50,7 +50,7 @@ public class WorkItems {
 
 	private final EngineUser engineUser;
 
-	private final CaseFiles files;
+	private final CaseSearch caseSearch;
 
 	private final CaseVisibility visibility;
 
@@ -61,7 +61,7 @@ public class WorkItems {
 	private final SlaBoard slaBoard;
 
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
-			EngineUser engineUser, CaseFiles files, CaseVisibility visibility, CandidateGroups candidateGroups,
+			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
 			TaskSearch search, SlaBoard slaBoard) {
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
@@ -69,7 +69,7 @@ public class WorkItems {
 		this.contracts = contracts;
 		this.rules = rules;
 		this.engineUser = engineUser;
-		this.files = files;
+		this.caseSearch = caseSearch;
 		this.visibility = visibility;
 		this.candidateGroups = candidateGroups;
 		this.search = search;
@@ -201,19 +201,24 @@ public class WorkItems {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
+		Map<UUID, CaseSearch.CaseRef> cases = caseSearch.refs(businessKeys.values()
+			.stream()
+			.filter(key -> !key.isEmpty())
+			.map(UUID::fromString)
+			.collect(Collectors.toSet()));
 		List<WorkItem> items = new ArrayList<>();
 		for (Task task : found) {
 			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
 			UUID caseId = key.isEmpty() ? null : UUID.fromString(key);
-			String caseNumber = caseId == null ? null : files.find(caseId).map(f -> f.caseNumber()).orElse(null);
+			CaseSearch.CaseRef ref = caseId == null ? null : cases.get(caseId);
+			String caseNumber = ref == null ? null : ref.caseNumber();
 			List<String> groups = tasks.getIdentityLinksForTask(task.getId())
 				.stream()
 				.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
 				.map(l -> l.getGroupId())
 				.sorted()
 				.toList();
-			Object redoCount = tasks.getVariable(task.getId(), Vars.REDO_COUNT);
-			boolean redo = redoCount instanceof Number n && n.intValue() > 0;
+			boolean redo = ref != null && ref.redoCount() > 0;
 			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
 				.map(UserTaskContract::outcomes)
 				.orElse(List.of());
