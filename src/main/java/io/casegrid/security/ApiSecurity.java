@@ -37,9 +37,10 @@ class ApiSecurity {
 	@Bean
 	@Order(30)
 	SecurityFilterChain api(HttpSecurity http, ApiOperations operations, JwtDecoder decoder, TokenActors actors,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, BrowserOrigins origins) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(paths.matcher("/api/**"))
+			.cors(cors -> cors.configurationSource(origins.corsConfiguration()))
 			.authorizeHttpRequests(requests -> {
 				for (ApiOperations.Operation operation : operations.all()) {
 					requests.requestMatchers(paths.matcher(operation.method(), operation.path()))
