@@ -51,22 +51,8 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			 WHERE (breached_at IS NOT NULL OR (stopped_at IS NULL AND paused_at IS NULL AND due_at <= :now))
 			""";
 
-	@Query("SELECT id FROM sla_clock" + AT_RISK + FILTERS + " ORDER BY due_at, id LIMIT :limit OFFSET :offset")
-	List<UUID> findAtRisk(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
-			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo,
-			@Param("limit") int limit, @Param("offset") long offset);
 
-	@Query("SELECT count(*) FROM sla_clock" + AT_RISK + FILTERS)
-	long countAtRisk(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
-			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo);
 
-	@Query("SELECT id FROM sla_clock" + BREACHED + FILTERS + " ORDER BY due_at DESC, id LIMIT :limit OFFSET :offset")
-	List<UUID> findBreached(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
-			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo,
-			@Param("limit") int limit, @Param("offset") long offset);
 
-	@Query("SELECT count(*) FROM sla_clock" + BREACHED + FILTERS)
-	long countBreached(@Param("now") Instant now, @Param("unit") String unit, @Param("level") String level,
-			@Param("department") String department, @Param("dueFrom") Instant dueFrom, @Param("dueTo") Instant dueTo);
 
 }

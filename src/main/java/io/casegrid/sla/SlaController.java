@@ -59,14 +59,17 @@ class SlaController implements SlaApi {
 	@Override
 	public ResponseEntity<SlaClockPage> listAtRiskClocks(String unit, ResponseLevel level, String department,
 			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
-		return ResponseEntity.ok(view(board.atRisk(filter(unit, level, department, dueFrom, dueTo), page, size),
+		return ResponseEntity.ok(view(
+				board.atRisk(filter(unit, level, department, dueFrom, dueTo), visibility.scopeOf(actor.get()), page, size),
 				page, size));
 	}
 
 	@Override
 	public ResponseEntity<SlaClockPage> listBreachedClocks(String unit, ResponseLevel level, String department,
 			OffsetDateTime dueFrom, OffsetDateTime dueTo, Integer page, Integer size) {
-		return ResponseEntity.ok(view(board.breached(filter(unit, level, department, dueFrom, dueTo), page, size),
+		return ResponseEntity.ok(view(
+				board.breached(filter(unit, level, department, dueFrom, dueTo), visibility.scopeOf(actor.get()), page,
+						size),
 				page, size));
 	}
 

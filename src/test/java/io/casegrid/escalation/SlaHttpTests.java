@@ -96,6 +96,15 @@ class SlaHttpTests {
 		assertThat(centre.sla.listAtRiskClocks(DemoCounty.GRID_DONGGUAN_1, null, null, null, null, 0, 200).getItems())
 			.extracting(SlaClockView::getId)
 			.contains(grid.getId());
+		assertThat(township.sla.listAtRiskClocks(null, null, null, null, null, 0, 200).getItems())
+			.as("a township's board shows its own at-risk clocks")
+			.extracting(SlaClockView::getId)
+			.contains(grid.getId());
+		assertThat(new CasegridClient(port, DemoUsers.DISPATCHER_HEXI).sla
+			.listAtRiskClocks(null, null, null, null, null, 0, 200)
+			.getItems()).as("and not another township's")
+			.extracting(SlaClockView::getId)
+			.doesNotContain(grid.getId());
 		assertThat(client.escalation.getCaseTimers(caseId)).extracting(PendingTimer::getAction)
 			.containsExactly("ESCALATE_TO_TOWNSHIP");
 
