@@ -51,8 +51,4 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			 WHERE (breached_at IS NOT NULL OR (stopped_at IS NULL AND paused_at IS NULL AND due_at <= :now))
 			""";
 
-
-
-
-
 }

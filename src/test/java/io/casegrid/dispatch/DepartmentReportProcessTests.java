@@ -26,11 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
-import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.casefile.TimelineNote;
 import io.casegrid.escalation.Escalation;
 import io.casegrid.escalation.EscalationTrigger;
 import io.casegrid.escalation.Escalations;
@@ -46,7 +43,6 @@ import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.sla.Phase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-
 
 /**
  * 街乡吹哨、部门报到 on the real engine: the township whistles departments into a case, each reports through its own
@@ -249,17 +245,8 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 
 	private ProcessInstance dispatchedToTheGrid() {
 		UUID id = UUID.randomUUID();
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null,
-				"OTHER", "其他：飞线充电", "3号楼飞线充电",
-				new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1, DemoCounty.GRID_DONGGUAN_1,
-						DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY),
-				null, null, TUESDAY_10);
-		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
-		processes.start(file, "test");
-		ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
+		ProcessInstance lifecycle = report(id, Channel.GRID_REPORT, "OTHER", "其他：飞线充电", "3号楼飞线充电",
+				DONGGUAN_BUILDING_3, TUESDAY_10);
 		execute(job(lifecycle));
 		complete(task(calledProcessInstance(lifecycle)), withVariables(CaseLifecycleProcess.Vars.DISPATCH_OUTCOME,
 				"DISPATCH", CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE, DemoCounty.GRID_DONGGUAN_1));

@@ -20,13 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
-import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess;
-
 
 /** {@code emergency-direct-report.bpmn}: straight to county command, township and department alerted, re-alerts. */
 class EmergencyDirectReportProcessTests extends EngineTestSupport {
@@ -34,22 +30,10 @@ class EmergencyDirectReportProcessTests extends EngineTestSupport {
 	@Test
 	void gasLeakGoesStraightToCountyCommandWhichIsAlertedAgainUntilItAcknowledges() {
 		UUID id = UUID.randomUUID();
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.HOTLINE_12345, null,
-				"GAS_LEAK", "燃气泄漏", "3号楼燃气管道泄漏", new CaseLocation("东关社区3号楼", null, null,
-						DemoCounty.GRID_DONGGUAN_1, DemoCounty.GRID_DONGGUAN_1, DemoCounty.VILLAGE_DONGGUAN,
-						DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY),
-				null, null, Instant.now());
-		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
-		processes.start(file, "test");
-		ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
+		ProcessInstance lifecycle = report(id, Channel.HOTLINE_12345, "GAS_LEAK", "燃气泄漏", "3号楼燃气管道泄漏",
+				DONGGUAN_BUILDING_3, Instant.now());
 		execute(job(lifecycle));
-		ProcessInstance emergency = runtime.createProcessInstanceQuery()
-			.processDefinitionKey("EmergencyDirectReport")
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
+		ProcessInstance emergency = instanceOf("EmergencyDirectReport", id);
 		assertThat(files.get(id).handlingUnitCode()).isEqualTo(DemoCounty.COUNTY);
 		assertThat(emergency).isWaitingAt("Task_NotifyTownshipAndDepartment", "Task_CountyAcknowledge");
 		assertThat(task(emergency)).hasCandidateGroup("county-command");

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
-import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess;
 import io.casegrid.process.TieredMediationProcess;
 import io.casegrid.process.TieredMediationProcess.Ids;
@@ -244,26 +242,15 @@ class TieredMediationProcessTests extends EngineTestSupport {
 
 	private Dispute reportDispute(String unitCode) {
 		UUID id = UUID.randomUUID();
-		var chain = unitCode.equals(WITH_BRAND_ROOM)
-				? new CaseLocation("东关社区5号楼", null, null, unitCode, unitCode, DemoCounty.VILLAGE_DONGGUAN,
-						DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.COUNTY)
+		var chain = unitCode.equals(WITH_BRAND_ROOM) ? DONGGUAN_BUILDING_3
 				: new CaseLocation("柳树村二组", null, null, unitCode, unitCode, "149901102202", "149901102",
 						DemoCounty.COUNTY);
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.VISIT, null,
-				"NEIGHBOUR_DISPUTE", "邻里纠纷", "雨棚挡光引发纠纷", chain, null, null, Instant.now());
-		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
-		processes.start(file, "test");
-		ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
+		ProcessInstance lifecycle = report(id, Channel.VISIT, "NEIGHBOUR_DISPUTE", "邻里纠纷", "雨棚挡光引发纠纷", chain,
+				Instant.now());
 		execute(job(lifecycle));
 		assertThat(lifecycle).isWaitingAt(CaseLifecycleProcess.Ids.CALL_HANDLE);
 		assertThat(files.get(id).track()).isEqualTo("DISPUTE");
-		ProcessInstance mediation = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(TieredMediationProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
+		ProcessInstance mediation = instanceOf(TieredMediationProcess.PROCESS_KEY, id);
 		return new Dispute(id, lifecycle, mediation);
 	}
 

@@ -22,15 +22,12 @@ import org.junit.jupiter.api.Test;
 import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.CaseStep;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.CaseLifecycleProcess.Ids;
 import io.casegrid.process.CaseLifecycleProcess.Vars;
-
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
@@ -207,18 +204,8 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 
 	private Case report() {
 		UUID id = UUID.randomUUID();
-		CaseFile file = CaseFile.reported(id, "T-" + id.toString().substring(0, 8), Channel.GRID_REPORT, null, "OTHER", "其他：飞线充电",
-				"3号楼飞线充电", new CaseLocation("东关社区3号楼", null, null, DemoCounty.GRID_DONGGUAN_1,
-						DemoCounty.GRID_DONGGUAN_1, DemoCounty.VILLAGE_DONGGUAN, DemoCounty.TOWNSHIP_CHENGGUAN,
-						DemoCounty.COUNTY),
-				null, null, Instant.now());
-		files.open(file, List.of(), "test", TimelineNote.of("REPORTED", "问题上报"));
-		processes.start(file, "test");
-		ProcessInstance instance = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(CaseLifecycleProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(id.toString())
-			.singleResult();
-		return new Case(id, instance);
+		return new Case(id, report(id, Channel.GRID_REPORT, "OTHER", "其他：飞线充电", "3号楼飞线充电", DONGGUAN_BUILDING_3,
+				Instant.now()));
 	}
 
 	/** Reported, filed, dispatched, resolved, result sent: waiting for the evaluation. */
