@@ -112,7 +112,7 @@ public final class CasegridClient {
 
 	/** Waits until the case has an open task with this BPMN key, and returns it. */
 	public Task awaitTask(UUID caseId, String taskKey) {
-		return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.listTasks(caseId, null, null, 0, 50)
+		return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.listTasks(caseId, null, null, null, 0, 50)
 			.getItems()
 			.stream()
 			.filter(t -> t.getTaskKey().equals(taskKey))

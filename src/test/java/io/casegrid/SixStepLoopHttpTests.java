@@ -95,7 +95,7 @@ class SixStepLoopHttpTests {
 		assertThat(dispatched.getStep()).isEqualTo(CaseStep.DISPATCHED);
 		assertThat(dispatched.getDetails()).containsEntry("handlingUnitCode", DemoCounty.GRID_DONGGUAN_1)
 			.containsEntry("comment", "请网格员尽快处理");
-		assertThat(centre.tasks.listTasks(caseId, null, null, 0, 10).getTotal()).isZero();
+		assertThat(centre.tasks.listTasks(caseId, null, null, null, 0, 10).getTotal()).isZero();
 	}
 
 }

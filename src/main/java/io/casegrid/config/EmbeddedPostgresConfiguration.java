@@ -31,8 +31,9 @@ class EmbeddedPostgresConfiguration {
 		var dataDir = properties.dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
 		OrphanedPostmaster.stopIfRunning(dataDir);
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(dataDir)
+		var builder = EmbeddedPostgres.builder();
+		properties.settings().forEach(builder::setServerConfig);
+		return builder.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)
 			.setPort(properties.port())

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.casegrid.casefile.CaseScope;
@@ -19,6 +18,10 @@ import org.springframework.stereotype.Service;
 public class SlaBoard {
 
 	public record Page(List<SlaClock> items, long total) {
+	}
+
+	/** A task as a worklist shows it: its process instance and its due time (null if it has none). */
+	public record TaskDue(String processInstanceId, Instant due) {
 	}
 
 	private final SlaClockRepository clocks;
@@ -53,15 +56,25 @@ public class SlaBoard {
 		params.put("dueFrom", f.dueFrom() == null ? null : Timestamp.from(f.dueFrom()));
 		params.put("dueTo", f.dueTo() == null ? null : Timestamp.from(f.dueTo()));
 		String where = state + SlaClockRepository.FILTERS
-				+ " AND case_id IN (SELECT case_file.id FROM case_file WHERE " + scope.sql(params) + ")";
-		long total = jdbc.sql("SELECT count(*) FROM sla_clock" + where).params(params).query(Long.class).single();
+				+ " AND EXISTS (SELECT 1 FROM case_file WHERE case_file.id = sla_clock.case_id AND " + scope.sql(params)
+				+ ")";
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<UUID> ids = jdbc.sql("SELECT id FROM sla_clock" + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+		// the page and the total in one pass; only a page past the end needs a count of its own
+		List<Map.Entry<UUID, Long>> rows = jdbc
+			.sql("SELECT id, count(*) OVER () AS total FROM sla_clock" + where + " ORDER BY " + order
+					+ " LIMIT :limit OFFSET :offset")
 			.params(params)
-			.query(UUID.class)
+			.query((row, n) -> Map.entry(row.getObject(1, UUID.class), row.getLong(2)))
 			.list();
-		return page(ids, total);
+		long total = !rows.isEmpty() ? rows.get(0).getValue()
+				: jdbc.sql("SELECT count(*) FROM sla_clock" + where).params(params).query(Long.class).single();
+		return page(rows.stream().map(Map.Entry::getKey).toList(), total);
+	}
+
+	private static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+		Timestamp value = row.getTimestamp(column);
+		return value == null ? null : value.toInstant();
 	}
 
 	private Page page(List<UUID> ids, long total) {
@@ -71,17 +84,42 @@ public class SlaBoard {
 	}
 
 	/**
-	 * Where the clock behind a task stands: the open clock whose timers live in the task's process instance (the one
-	 * due when the task is, if several are open), so a worklist can sort by urgency.
+	 * Where the clock behind each task of a worklist page stands: the open clock whose timers live in the task's
+	 * process instance (the one due when the task is, if several are open), so a worklist can sort by urgency. One
+	 * query that reads only the columns the state needs (loading the clocks as aggregates would read their pauses and
+	 * events too). Tasks without an open clock are left out.
 	 */
-	public Optional<ClockState> stateOfTask(String processInstanceId, Instant taskDue) {
-		List<SlaClock> open = clocks.findOpenByProcessInstance(processInstanceId);
+	public Map<TaskDue, ClockState> statesOfTasks(java.util.Collection<TaskDue> tasks) {
+		if (tasks.isEmpty()) {
+			return Map.of();
+		}
+		record OpenClock(String processInstanceId, Instant dueAt, ClockState state) {
+		}
 		Instant now = time.now();
-		return open.stream()
-			.filter(c -> taskDue == null || c.dueAt().equals(taskDue))
-			.findFirst()
-			.or(() -> open.stream().findFirst())
-			.map(c -> c.stateAt(now));
+		Map<String, List<OpenClock>> open = new HashMap<>();
+		jdbc.sql("""
+				SELECT process_instance_id, due_at, warn_at, warned_at, breached_at, paused_at FROM sla_clock
+				 WHERE process_instance_id IN (:ids) AND stopped_at IS NULL
+				 ORDER BY started_at DESC, id""")
+			.param("ids", tasks.stream().map(TaskDue::processInstanceId).distinct().toList())
+			.query((row, n) -> {
+				Instant due = row.getTimestamp("due_at").toInstant();
+				return new OpenClock(row.getString("process_instance_id"), due,
+						SlaClock.runningStateAt(now, instant(row, "paused_at"), instant(row, "breached_at"), due,
+								instant(row, "warned_at"), row.getTimestamp("warn_at").toInstant()));
+			})
+			.list()
+			.forEach(c -> open.computeIfAbsent(c.processInstanceId(), k -> new java.util.ArrayList<>()).add(c));
+		Map<TaskDue, ClockState> states = new HashMap<>();
+		for (TaskDue task : tasks) {
+			List<OpenClock> ofInstance = open.getOrDefault(task.processInstanceId(), List.of());
+			ofInstance.stream()
+				.filter(c -> task.due() == null || c.dueAt().equals(task.due()))
+				.findFirst()
+				.or(() -> ofInstance.stream().findFirst())
+				.ifPresent(c -> states.put(task, c.state()));
+		}
+		return states;
 	}
 
 }

@@ -99,9 +99,12 @@ public class SlaClock {
 
 	/** Where the clock stands at {@code now}. */
 	public ClockState stateAt(Instant now) {
-		if (stoppedAt != null) {
-			return stopReason;
-		}
+		return stoppedAt != null ? stopReason : runningStateAt(now, pausedAt, breachedAt, dueAt, warnedAt, warnAt);
+	}
+
+	/** The state of a clock that has not stopped, from its columns (for boards that read many clocks at once). */
+	static ClockState runningStateAt(Instant now, Instant pausedAt, Instant breachedAt, Instant dueAt, Instant warnedAt,
+			Instant warnAt) {
 		if (pausedAt != null) {
 			return ClockState.PAUSED;
 		}

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.casegrid.casefile.CaseScope;
+import io.casegrid.web.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskSearch {
 
-	record Page(List<String> taskIds, long total) {
+	/** A page of task ids and how many tasks match, counted up to {@link #COUNT_LIMIT}. */
+	record Page(List<String> taskIds, long total, boolean totalIsLowerBound) {
+	}
+
+	/** Worklists count matching tasks up to this many; a count costs as much as reading every task it counts. */
+	static final int COUNT_LIMIT = 1000;
+
+	/** The order of a worklist page; ties are broken by task id so that paging is stable. */
+	enum Order {
+
+		/** Oldest first: first come, first served. */
+		CREATED("task.create_time_"),
+		/** Soonest time limit first (the task's SLA due time); tasks without one come last. */
+		DUE("task.due_date_ NULLS LAST, task.create_time_");
+
+		private final String sql;
+
+		Order(String sql) {
+			this.sql = sql;
+		}
+
+		/** The API's {@code sort} parameter: {@code created} (the default) or {@code due}. */
+		static Order fromParameter(String sort) {
+			if (sort == null || sort.equals("created")) {
+				return CREATED;
+			}
+			if (sort.equals("due")) {
+				return DUE;
+			}
+			throw new InvalidRequestException("sort", "must be created or due, not " + sort);
+		}
+
 	}
 
 	/** Narrowing filters of the worklist; null means "any". */
@@ -33,10 +65,14 @@ class TaskSearch {
 		this.jdbc = jdbc;
 	}
 
-	Page find(String actorId, Set<String> candidateGroups, CaseScope scope, Filter filter, int page, int size) {
+	Page find(String actorId, Set<String> candidateGroups, CaseScope scope, Filter filter, Order order, int page,
+			int size) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> where = new ArrayList<>();
 		where.add("task.suspension_state_ = 1");
+		// the case is found by its primary key (casting case_file.id to text instead would read every case file);
+		// instances whose business key is not a case id have no case and no place in a worklist
+		params.put("uuidPattern", "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 		params.put("me", actorId);
 		if (candidateGroups.isEmpty()) {
 			where.add("task.assignee_ = :me");
@@ -68,17 +104,39 @@ class TaskSearch {
 		String from = """
 				  FROM act_ru_task task
 				  JOIN act_ru_execution instance ON instance.id_ = task.proc_inst_id_
-				  JOIN case_file ON case_file.id::text = instance.business_key_
+				  JOIN case_file ON case_file.id = CASE WHEN instance.business_key_ ~ :uuidPattern
+				                                        THEN CAST(instance.business_key_ AS uuid) END
 				""" + " WHERE " + String.join("\n   AND ", where);
-		long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<String> ids = jdbc.sql("SELECT task.id_" + from
-				+ " ORDER BY task.create_time_, task.id_ LIMIT :limit OFFSET :offset")
+				+ " ORDER BY " + order.sql + ", task.id_ LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(String.class)
 			.list();
-		return new Page(ids, total);
+		params.put("countLimit", COUNT_LIMIT + 1);
+		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) AS matching")
+			.params(params)
+			.query(Long.class)
+			.single();
+		return new Page(ids, Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT);
+	}
+
+	/** The candidate groups of each of these tasks, sorted, with one query (tasks without any are left out). */
+	Map<String, List<String>> candidateGroups(List<String> taskIds) {
+		Map<String, List<String>> groups = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return groups;
+		}
+		jdbc.sql("""
+				SELECT task_id_, group_id_ FROM act_ru_identitylink
+				 WHERE task_id_ IN (:ids) AND type_ = 'candidate' AND group_id_ IS NOT NULL
+				 ORDER BY task_id_, group_id_""")
+			.param("ids", taskIds)
+			.query((row, n) -> Map.entry(row.getString(1), row.getString(2)))
+			.list()
+			.forEach(link -> groups.computeIfAbsent(link.getKey(), k -> new ArrayList<>()).add(link.getValue()));
+		return groups;
 	}
 
 }

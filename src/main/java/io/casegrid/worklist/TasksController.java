@@ -28,11 +28,13 @@ class TasksController implements TasksApi {
 	}
 
 	@Override
-	public ResponseEntity<TaskPage> listTasks(UUID caseId, String candidateGroup, String assignee, Integer page,
-			Integer size) {
-		WorkItems.Page found = workItems.find(actor.get(), caseId, candidateGroup, assignee, page, size);
+	public ResponseEntity<TaskPage> listTasks(UUID caseId, String candidateGroup, String assignee, String sort,
+			Integer page, Integer size) {
+		WorkItems.Page found = workItems.find(actor.get(), caseId, candidateGroup, assignee,
+				TaskSearch.Order.fromParameter(sort), page, size);
 		return ResponseEntity
-			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total()));
+			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total())
+				.totalIsLowerBound(found.totalIsLowerBound()));
 	}
 
 	@Override

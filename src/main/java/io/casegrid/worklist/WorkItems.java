@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkItems {
 
-	public record Page(List<WorkItem> items, long total) {
+	/** A page of the worklist; {@code total} counts up to {@link TaskSearch#COUNT_LIMIT}. */
+	public record Page(List<WorkItem> items, long total, boolean totalIsLowerBound) {
 	}
 
 	private final TaskService tasks;
@@ -76,11 +77,12 @@ public class WorkItems {
 	}
 
 	/** The actor's worklist: tasks assigned to them or open to one of their groups, in cases they may see. */
-	public Page find(Actor actor, UUID caseId, String candidateGroup, String assignee, int page, int size) {
+	public Page find(Actor actor, UUID caseId, String candidateGroup, String assignee, TaskSearch.Order order,
+			int page, int size) {
 		TaskSearch.Page found = search.find(actor.id(), candidateGroups.of(actor), visibility.scopeOf(actor),
-				new TaskSearch.Filter(caseId, candidateGroup, assignee), page, size);
+				new TaskSearch.Filter(caseId, candidateGroup, assignee), order, page, size);
 		if (found.taskIds().isEmpty()) {
-			return new Page(List.of(), found.total());
+			return new Page(List.of(), found.total(), found.totalIsLowerBound());
 		}
 		Map<String, Task> byId = tasks.createTaskQuery()
 			.taskIdIn(found.taskIds().toArray(String[]::new))
@@ -89,7 +91,7 @@ public class WorkItems {
 			.collect(Collectors.toMap(Task::getId, Function.identity()));
 		// a task completed between the two queries simply drops out of this page
 		List<Task> inOrder = found.taskIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-		return new Page(view(inOrder), found.total());
+		return new Page(view(inOrder), found.total(), found.totalIsLowerBound());
 	}
 
 	/** Any task of a case the actor may see (to read it, being a candidate is not needed). */
@@ -206,24 +208,25 @@ public class WorkItems {
 			.filter(key -> !key.isEmpty())
 			.map(UUID::fromString)
 			.collect(Collectors.toSet()));
+		Map<String, List<String>> candidates = search.candidateGroups(found.stream().map(Task::getId).toList());
+		Map<SlaBoard.TaskDue, io.casegrid.sla.ClockState> states = slaBoard.statesOfTasks(found.stream()
+			.map(task -> new SlaBoard.TaskDue(task.getProcessInstanceId(),
+					task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+			.toList());
 		List<WorkItem> items = new ArrayList<>();
 		for (Task task : found) {
 			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
 			UUID caseId = key.isEmpty() ? null : UUID.fromString(key);
 			CaseSearch.CaseRef ref = caseId == null ? null : cases.get(caseId);
 			String caseNumber = ref == null ? null : ref.caseNumber();
-			List<String> groups = tasks.getIdentityLinksForTask(task.getId())
-				.stream()
-				.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-				.map(l -> l.getGroupId())
-				.sorted()
-				.toList();
+			List<String> groups = candidates.getOrDefault(task.getId(), List.of());
 			boolean redo = ref != null && ref.redoCount() > 0;
 			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
 				.map(UserTaskContract::outcomes)
 				.orElse(List.of());
 			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-			String slaState = slaBoard.stateOfTask(task.getProcessInstanceId(), due).map(Enum::name).orElse(null);
+			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
+			String slaState = state == null ? null : state.name();
 			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
 					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo, outcomes));
 		}

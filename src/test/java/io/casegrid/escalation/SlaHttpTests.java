@@ -111,7 +111,7 @@ class SlaHttpTests {
 		moveTo(grid.getDueAt().toInstant().plusSeconds(1));
 		fireDueTimers(caseId);
 		Task townshipTask = await().atMost(Duration.ofSeconds(30))
-			.until(() -> township.tasks.listTasks(caseId, null, null, 0, 10).getItems(),
+			.until(() -> township.tasks.listTasks(caseId, null, null, null, 0, 10).getItems(),
 					tasks -> tasks.size() == 1
 							&& tasks.get(0).getCandidateGroups().contains(DemoCounty.TOWNSHIP_CHENGGUAN))
 			.get(0);

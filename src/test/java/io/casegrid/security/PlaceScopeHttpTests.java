@@ -73,7 +73,7 @@ class PlaceScopeHttpTests {
 		Task dispatch = as(DemoUsers.DISPATCHER_CHENGGUAN).awaitTask(caseId, "Task_Dispatch");
 
 		CasegridClient otherTownship = as(DemoUsers.DISPATCHER_HEXI);
-		assertThat(otherTownship.tasks.listTasks(null, "dispatcher", null, 0, 200).getItems()).extracting(Task::getId)
+		assertThat(otherTownship.tasks.listTasks(null, "dispatcher", null, null, 0, 200).getItems()).extracting(Task::getId)
 			.doesNotContain(dispatch.getId());
 		assertThat(CasegridClient.statusOf(() -> otherTownship.tasks.getTask(dispatch.getId()))).isEqualTo(404);
 		assertThat(CasegridClient.statusOf(() -> otherTownship.tasks.claimTask(dispatch.getId()))).isEqualTo(404);
@@ -86,7 +86,7 @@ class PlaceScopeHttpTests {
 		Task dispatch = centre.awaitTask(caseId, "Task_Dispatch");
 
 		assertThat(gridWorker.tasks.getTask(dispatch.getId()).getTaskKey()).isEqualTo("Task_Dispatch");
-		assertThat(gridWorker.tasks.listTasks(caseId, null, null, 0, 50).getItems()).isEmpty();
+		assertThat(gridWorker.tasks.listTasks(caseId, null, null, null, 0, 50).getItems()).isEmpty();
 		assertThat(CasegridClient.statusOf(() -> gridWorker.tasks.claimTask(dispatch.getId()))).isEqualTo(403);
 		assertThat(CasegridClient.statusOf(() -> gridWorker.tasks.completeTask(dispatch.getId(),
 				new TaskCompletion().outcome("REJECT").putFieldsItem("rejectReason", "x"))))
@@ -139,7 +139,7 @@ class PlaceScopeHttpTests {
 					.putFieldsItem("parties", "甲；乙")
 					.putFieldsItem("disputeSummary", "宅基地边界"))))
 			.isEqualTo(404);
-		assertThat(dongguanMediator.tasks.listTasks(caseId, null, null, 0, 50).getItems()).isEmpty();
+		assertThat(dongguanMediator.tasks.listTasks(caseId, null, null, null, 0, 50).getItems()).isEmpty();
 
 		hexiMediator.tasks.completeTask(accept.getId(), new TaskCompletion().outcome("ACCEPT")
 			.putFieldsItem("parties", "甲；乙")

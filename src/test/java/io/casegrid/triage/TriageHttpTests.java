@@ -67,7 +67,7 @@ class TriageHttpTests {
 		assertThat(filed.getPriority()).isEqualTo("HIGH");
 		assertThat(filed.getTimeline()).extracting(TimelineEntry::getType)
 			.containsSubsequence("REPORTED", "FILED", "DISPATCHED");
-		assertThat(client.tasks.listTasks(caseId, null, null, 0, 10).getItems()).extracting(Task::getTaskKey)
+		assertThat(client.tasks.listTasks(caseId, null, null, null, 0, 10).getItems()).extracting(Task::getTaskKey)
 			.doesNotContain("Task_Dispatch");
 	}
 

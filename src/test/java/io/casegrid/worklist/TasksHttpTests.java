@@ -49,8 +49,23 @@ class TasksHttpTests {
 			assertThat(f.getType().getValue()).isEqualTo("ORG_UNIT");
 		});
 		assertThat(client.tasks.getTask(dispatch.getId()).getTaskKey()).isEqualTo("Task_Dispatch");
-		assertThat(client.tasks.listTasks(null, "dispatcher", null, 0, 200).getItems()).extracting(Task::getId)
+		assertThat(client.tasks.listTasks(null, "dispatcher", null, null, 0, 200).getItems()).extracting(Task::getId)
 			.contains(dispatch.getId());
+	}
+
+	@Test
+	void worklistSortedByDueTimeShowsTheSoonestTimeLimitFirst() throws Exception {
+		var gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID urgent = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		UUID ordinary = gridWorker.intake.reportCase(CasegridClient.flyingWireReport().categoryCode("GARBAGE"), null)
+			.getId();
+		gridWorker.awaitTask(urgent, "Task_HandleAtLevel");
+		gridWorker.awaitTask(ordinary, "Task_HandleAtLevel");
+
+		var byDue = gridWorker.tasks.listTasks(null, null, null, "due", 0, 200).getItems();
+		assertThat(byDue).extracting(Task::getDue).doesNotContainNull().isSorted();
+		assertThat(byDue).extracting(Task::getCaseId).contains(urgent, ordinary);
+		assertThat(fieldsOf(() -> gridWorker.tasks.listTasks(null, null, null, "soonest", 0, 20))).contains("sort");
 	}
 
 	@Test
@@ -85,7 +100,7 @@ class TasksHttpTests {
 	void claimAndUnclaim() throws Exception {
 		Task dispatch = newDispatchTask();
 		assertThat(client.tasks.claimTask(dispatch.getId()).getAssignee()).isEqualTo(DemoUsers.CENTRE);
-		assertThat(client.tasks.listTasks(null, null, DemoUsers.CENTRE, 0, 200).getItems()).extracting(Task::getId)
+		assertThat(client.tasks.listTasks(null, null, DemoUsers.CENTRE, null, 0, 200).getItems()).extracting(Task::getId)
 			.contains(dispatch.getId());
 		assertThat(client.tasks.unclaimTask(dispatch.getId()).getAssignee()).isNull();
 	}

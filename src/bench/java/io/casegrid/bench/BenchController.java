@@ -1,0 +1,92 @@
+package io.casegrid.bench;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the benchmark driver asks of the service from the inside; see {@code src/bench/README.md}. */
+@RestController
+@Profile("bench")
+@RequestMapping("/bench")
+class BenchController {
+
+	private final RawEngineAnchor rawEngine;
+
+	private final StatementCounter statements;
+
+	private final OpenCaseCloner cloner;
+
+	private final ArchivedCaseLoader archive;
+
+	private final TimerStorm timers;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	BenchController(RawEngineAnchor rawEngine, StatementCounter statements, OpenCaseCloner cloner,
+			ArchivedCaseLoader archive, TimerStorm timers, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		this.rawEngine = rawEngine;
+		this.statements = statements;
+		this.cloner = cloner;
+		this.archive = archive;
+		this.timers = timers;
+	}
+
+	@PostMapping("/raw-engine")
+	Map<String, Object> rawEngine(@RequestParam int threads, @RequestParam int instances) throws Exception {
+		return rawEngine.run(threads, instances);
+	}
+
+	@PostMapping("/statements/reset")
+	void resetStatements() {
+		statements.reset();
+	}
+
+	@GetMapping("/statements")
+	Map<String, Object> statements(@RequestParam int operations) {
+		return statements.sinceReset(operations);
+	}
+
+	@PostMapping("/open-cases")
+	Map<String, Object> cloneOpenCases(@RequestParam String templatePrefix, @RequestParam int copies,
+			@RequestParam(defaultValue = "2880") int spreadMinutes, @RequestParam(defaultValue = "500") int batch) {
+		return cloner.cloneOpenCases(templatePrefix, copies, spreadMinutes, batch);
+	}
+
+	@PostMapping("/archived-cases")
+	Map<String, Object> archivedCases(@RequestParam int cases, @RequestParam(defaultValue = "3") int years,
+			@RequestParam(defaultValue = "50000") int batch) {
+		return archive.load(cases, years, batch);
+	}
+
+	@PostMapping("/timer-storm")
+	Map<String, Object> timerStorm(@RequestParam int count, @RequestParam Instant due) {
+		return timers.prepare(count, due);
+	}
+
+	@GetMapping("/timer-storm")
+	Map<String, Object> timerStormProgress() {
+		return timers.progress();
+	}
+
+	@PostMapping("/future-timers")
+	Map<String, Object> futureTimers(@RequestParam int count) {
+		return timers.parkFutureTimers(count);
+	}
+
+	/** Work the job executor still has to do now (due jobs with retries left), and jobs that gave up. */
+	@GetMapping("/backlog")
+	Map<String, Object> backlog() {
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())) AS due,
+				       count(*) FILTER (WHERE retries_ = 0) AS failed
+				  FROM act_ru_job""").query().singleRow();
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.casegrid.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Bearer tokens from the service's Keycloak, as its apps get them: the 12345 hotline with its client credentials,
+ * people (demo users, password {@code demo}) through the demo CLI client. A token is reused until a minute before
+ * it expires, as a real client would; fetching tokens is not what the benchmark measures.
+ */
+public final class Tokens {
+
+	/** The 12345 hotline's client: reports cases. */
+	public static final String HOTLINE = "hotline-12345";
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+	private record Token(String value, Instant renewAfter) {
+	}
+
+	private Tokens() {
+	}
+
+	/** The Keycloak realm's issuer, e.g. {@code http://127.0.0.1:8180/realms/casegrid}. */
+	static String issuer() {
+		return System.getProperty("bench.issuer", "http://127.0.0.1:8180/realms/casegrid");
+	}
+
+	/** A valid token of a demo user, or of the hotline app for {@link #HOTLINE}. */
+	public static String of(String who) {
+		Token token = tokens.compute(who, (key, held) -> held != null && Instant.now().isBefore(held.renewAfter())
+				? held : fetch(key));
+		return token.value();
+	}
+
+	private static Token fetch(String who) {
+		Map<String, String> form = who.equals(HOTLINE)
+				? Map.of("grant_type", "client_credentials", "client_id", HOTLINE, "client_secret",
+						"hotline-12345-demo-secret")
+				: Map.of("grant_type", "password", "client_id", "casegrid-cli", "username", who, "password", "demo");
+		String body = form.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		try {
+			HttpResponse<String> response = http.send(HttpRequest
+				.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("no token for " + who + ": " + response.body());
+			}
+			JsonNode token = json.readTree(response.body());
+			return new Token(token.get("access_token").asText(),
+					Instant.now().plusSeconds(token.get("expires_in").asLong() - 60));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.casegrid.process.feel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The caching FEEL engine decides exactly as the stock one on casegrid's own decision tables, over every
+ * combination of their inputs, parses each expression only once, and fails as the stock engine does.
+ */
+class CachingFeelEngineTests {
+
+	private static final List<String> CATEGORIES = List.of("FLY_WIRE_CHARGING", "FIRE_HAZARD", "GARBAGE",
+			"STRAY_DOGS", "MANHOLE_COVER", "PIPE_LEAK", "FOOD_SAFETY", "NEIGHBOUR_DISPUTE", "LABOUR_DISPUTE",
+			"GAS_LEAK", "FIRE", "OTHER", "NO_SUCH_CATEGORY");
+
+	private final CachingFeelEngine caching = new CachingFeelEngine(List.of());
+
+	private final DmnEngine cached = engine(caching);
+
+	private final DmnEngine stock = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+	private static DmnEngine engine(CachingFeelEngine feel) {
+		var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+			.createDefaultDmnEngineConfiguration();
+		configuration.setFeelEngineFactory(() -> feel);
+		return configuration.buildEngine();
+	}
+
+	@Test
+	void triageDecidesAsTheStockEngineForEveryInput() throws IOException {
+		List<Map<String, Object>> inputs = new ArrayList<>();
+		for (String category : CATEGORIES) {
+			for (String description : new String[] { null, "楼道堆放杂物", "仓库起火了", "有燃气味" }) {
+				Map<String, Object> variables = new java.util.HashMap<>();
+				variables.put("categoryCode", category);
+				variables.put("description", description);
+				inputs.add(variables);
+			}
+		}
+		int decided = sameDecisions("processes/case-triage.dmn", "Decision_CaseTriage", inputs);
+		assertThat(decided).isEqualTo(CATEGORIES.size() * 4);
+	}
+
+	@Test
+	void slaPolicyDecidesAsTheStockEngineForEveryInput() throws IOException {
+		List<Map<String, Object>> inputs = new ArrayList<>();
+		for (String slaClass : new String[] { "EMERGENCY", "SMALL", "TIME_CONSUMING", "COMPLEX", "UNKNOWN" }) {
+			for (String phase : new String[] { "ACCEPTANCE", "DISPATCH", "HANDLING", "FEEDBACK" }) {
+				for (String level : new String[] { "GRID", "VILLAGE", "TOWNSHIP", "COUNTY" }) {
+					inputs.add(Map.of("slaClass", slaClass, "phase", phase, "level", level));
+				}
+			}
+		}
+		sameDecisions("processes/sla-policy.dmn", "Decision_SlaPolicy", inputs);
+	}
+
+	@Test
+	void expressionsAreParsedOnceAndReused() throws IOException {
+		DmnDecision triage = decision(cached, "processes/case-triage.dmn", "Decision_CaseTriage");
+		evaluateEveryCategory(triage);
+		int afterFirstPass = caching.cachedExpressions();
+		evaluateEveryCategory(triage);
+		assertThat(afterFirstPass).isPositive();
+		assertThat(caching.cachedExpressions()).isEqualTo(afterFirstPass);
+	}
+
+	private void evaluateEveryCategory(DmnDecision triage) {
+		for (String category : CATEGORIES) {
+			for (String description : new String[] { "垃圾", "仓库起火了" }) {
+				cached.evaluateDecisionTable(triage, Variables.createVariables()
+					.putValue("categoryCode", category)
+					.putValue("description", description));
+			}
+		}
+	}
+
+	@Test
+	void anExpressionThatDoesNotParseFailsAsInTheStockEngine() {
+		var context = Variables.createVariables().putValue("x", 1).asVariableContext();
+		assertThatThrownBy(() -> caching.evaluateSimpleExpression("x +* )", context))
+			.isInstanceOf(FeelException.class);
+		assertThatThrownBy(() -> caching.evaluateSimpleUnaryTests("> > 3", "x", context))
+			.isInstanceOf(FeelException.class);
+		assertThat(caching.<Long>evaluateSimpleExpression("x + 1", context)).isEqualTo(2L);
+		assertThat(caching.evaluateSimpleUnaryTests("> 0", "x", context)).isTrue();
+		assertThat(caching.evaluateSimpleUnaryTests("[5..9]", "x", context)).isFalse();
+	}
+
+	private int sameDecisions(String file, String decisionId, List<Map<String, Object>> inputs) throws IOException {
+		DmnDecision withCache = decision(cached, file, decisionId);
+		DmnDecision withoutCache = decision(stock, file, decisionId);
+		int decided = 0;
+		for (Map<String, Object> variables : inputs) {
+			var expected = stock.evaluateDecisionTable(withoutCache, variables).getResultList();
+			var actual = cached.evaluateDecisionTable(withCache, variables).getResultList();
+			assertThat(actual).as("%s for %s", decisionId, variables).isEqualTo(expected);
+			decided++;
+		}
+		return decided;
+	}
+
+	private static DmnDecision decision(DmnEngine engine, String file, String decisionId) throws IOException {
+		try (InputStream dmn = new FileInputStream(file)) {
+			return engine.parseDecision(decisionId, dmn);
+		}
+	}
+
+}
