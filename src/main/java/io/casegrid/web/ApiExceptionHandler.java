@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -89,6 +90,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
 			.toList();
 		return validation("Invalid request parameters", errors);
+	}
+
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException ex) {
+		// the firewall checks header values only when they are read, which is after it let the request in
+		return validation("The request was refused: " + ex.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(MultipartException.class)
