@@ -2,8 +2,11 @@ package io.casegrid.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,7 +45,10 @@ class ApiFuzzHttpTests {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiFuzzHttpTests.class);
 
-	/** How often a rejected request is sent again when the database changed around it, to tell it from the job executor. */
+	/**
+	 * How often a rejected request is sent again when the database changed around it, to tell it from the job
+	 * executor.
+	 */
 	private static final int RECHECKS = 3;
 
 	private final int port;
@@ -101,14 +107,14 @@ class ApiFuzzHttpTests {
 	 * order; an operation without either still gets its share of wrong methods, headers and callers.
 	 */
 	private static List<ContractOperation> schedule(List<ContractOperation> operations, Random random) {
-		List<ContractOperation> schedule = new java.util.ArrayList<>();
+		List<ContractOperation> schedule = new ArrayList<>();
 		for (ContractOperation operation : operations) {
 			int weight = 2 + operation.parameters().size() + (operation.body() == null ? 0 : 6);
 			for (int i = 0; i < weight; i++) {
 				schedule.add(operation);
 			}
 		}
-		java.util.Collections.shuffle(schedule, random);
+		Collections.shuffle(schedule, random);
 		return schedule;
 	}
 
@@ -134,7 +140,7 @@ class ApiFuzzHttpTests {
 				run.violation(request, status, "problem without matching status, title or type: " + problem);
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			run.violation(request, status, "problem body is not JSON: " + FuzzRequest.abbreviate(response.text(), 200));
 		}
 	}
@@ -168,14 +174,22 @@ class ApiFuzzHttpTests {
 	private KnownIds knownIds(DatabaseFingerprint database) throws Exception {
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
 		Map<String, String> before = database.take();
-		UUID reported = centre.intake.reportCase(CasegridClient.flyingWireReport().title("模糊测试的案件"), null).getId();
+		UUID reported = centre.intake.reportCase(CasegridClient.flyingWireReport().title("模糊测试的案件"), null)
+			.getId();
 		assertThat(DatabaseFingerprint.changes(before, database.take())).as("what reporting a case changed")
 			.containsKeys("case_file", "act_hi_procinst");
 		UUID triage = centre.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
-		await().atMost(Duration.ofSeconds(30)).until(() -> !centre.tasks.listTasks(triage, null, null, 0, 5).getItems().isEmpty());
-		List<String> cases = new java.util.ArrayList<>(List.of(reported.toString(), triage.toString()));
-		centre.cases.listCases(null, null, null, null, null, null, 0, 20).getItems().forEach(c -> cases.add(c.getId().toString()));
-		List<String> tasks = centre.tasks.listTasks(null, null, null, 0, 50).getItems().stream().map(Task::getId).toList();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !centre.tasks.listTasks(triage, null, null, 0, 5).getItems().isEmpty());
+		List<String> cases = new ArrayList<>(List.of(reported.toString(), triage.toString()));
+		centre.cases.listCases(null, null, null, null, null, null, 0, 20)
+			.getItems()
+			.forEach(c -> cases.add(c.getId().toString()));
+		List<String> tasks = centre.tasks.listTasks(null, null, null, 0, 50)
+			.getItems()
+			.stream()
+			.map(Task::getId)
+			.toList();
 		List<String> orders = centre.supervision.listSupervisionOrders(null, null, null, 0, 20)
 			.getItems()
 			.stream()

@@ -8,10 +8,6 @@ import java.util.Map;
 record FuzzRequest(String operationId, String principal, List<String> mutations, String method, String target,
 		Map<String, String> headers, byte[] body) {
 
-	boolean changesState() {
-		return !method.equals("GET");
-	}
-
 	String describe() {
 		StringBuilder text = new StringBuilder();
 		text.append(operationId).append(" as ").append(principal).append(' ').append(mutations).append(": ");

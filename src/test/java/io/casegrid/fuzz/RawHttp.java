@@ -62,6 +62,9 @@ final class RawHttp {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
+			if (colon < 0) {
+				continue;
+			}
 			headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
 		}
 		byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
