@@ -15,14 +15,18 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * 401 and 403 of the API as problem+json, like every other error. Spring Security's bearer-token handlers still set
- * the status and {@code WWW-Authenticate} (RFC 6750), so clients learn why a token was refused.
+ * the status and {@code WWW-Authenticate} (RFC 6750), so clients learn why a token was refused. Requests the firewall
+ * refuses (an unknown method, {@code ..} or {@code ;} in the path) get a 400 problem here: the default handler's
+ * {@code sendError} would pass the same request through the same firewall again and end with an empty body.
  */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -50,6 +54,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		bearerDenied.handle(request, response, ex);
 		write(response, ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN,
 				"None of your roles may call " + request.getMethod() + " " + request.getRequestURI());
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		write(response, ProblemType.VALIDATION, HttpStatus.BAD_REQUEST, "The request was refused: " + ex.getMessage());
 	}
 
 	private void write(HttpServletResponse response, ProblemType type, HttpStatus status, String detail)

@@ -37,7 +37,7 @@ class CatalogController implements CatalogApi {
 
 	/** Adds what the DMN decides for the category as reported by anyone, with no emergency words. */
 	private void route(Category category) {
-		var routing = triage.triage(category.getCode(), null, false);
+		var routing = triage.preview(category.getCode());
 		if (!routing.placed()) {
 			return;
 		}

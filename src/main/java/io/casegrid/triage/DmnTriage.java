@@ -2,8 +2,10 @@ package io.casegrid.triage;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 
 import io.casegrid.casefile.CaseFile;
@@ -25,8 +27,11 @@ class DmnTriage implements Classifier {
 
 	private final DecisionService decisions;
 
-	DmnTriage(DecisionService decisions) {
+	private final DecisionPreview preview;
+
+	DmnTriage(DecisionService decisions, DecisionPreview preview) {
 		this.decisions = decisions;
+		this.preview = preview;
 	}
 
 	@Override
@@ -35,13 +40,22 @@ class DmnTriage implements Classifier {
 	}
 
 	Triage triage(String categoryCode, String description, boolean vulnerable) {
+		return triage(categoryCode, description, vulnerable, decisions::evaluateDecisionTableByKey);
+	}
+
+	/** What triage decides for a category reported by anyone, with no emergency words; no decision is recorded. */
+	Triage preview(String categoryCode) {
+		return triage(categoryCode, null, false, preview::evaluate);
+	}
+
+	private static Triage triage(String categoryCode, String description, boolean vulnerable,
+			BiFunction<String, Map<String, Object>, DmnDecisionTableResult> evaluate) {
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("categoryCode", categoryCode);
 		inputs.put("description", description);
-		DmnDecisionRuleResult placed = decisions.evaluateDecisionTableByKey(TRIAGE, inputs).getFirstResult();
+		DmnDecisionRuleResult placed = evaluate.apply(TRIAGE, inputs).getFirstResult();
 		String basePriority = placed == null ? "NORMAL" : placed.getEntry("basePriority");
-		String priority = decisions
-			.evaluateDecisionTableByKey(PRIORITY, Map.of("basePriority", basePriority, "vulnerable", vulnerable))
+		String priority = evaluate.apply(PRIORITY, Map.of("basePriority", basePriority, "vulnerable", vulnerable))
 			.getSingleEntry();
 		if (placed == null) {
 			return new Triage(null, "TOWNSHIP", null, "TIME_CONSUMING", priority);

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -90,11 +92,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return validation("Invalid request parameters", errors);
 	}
 
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException ex) {
+		// the firewall checks header values only when they are read, which is after it let the request in
+		return validation("The request was refused: " + ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> notMultipart(MultipartException ex) {
+		// a multipart Content-Type makes the dispatcher parse the body before any handler is chosen
+		return validation("The request body is not valid multipart/form-data, and no operation takes it",
+				List.of(new FieldError("Content-Type", "is not supported here")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		if (causedByLostConnection(ex)) {
 			// the engine wraps a lost database connection in its own exceptions
 			return unavailable(new TransientDataAccessResourceException(ex.getMessage(), ex));
+		}
+		java.sql.SQLException badData = badDataCause(ex);
+		if (badData != null) {
+			// a value the database cannot take (a NUL character, a number or date out of its range) came with the
+			// request: its transaction is rolled back, and the client has to send something else
+			log.warn("Request value refused by the database: {}", badData.getMessage());
+			return validation("A value of the request cannot be stored or compared: " + firstLine(badData.getMessage()),
+					List.of());
 		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error, incident {}", incident, ex);
@@ -170,11 +193,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+		if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
+			return response;
+		}
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
 			problem.setType(statusCode.is4xxClientError() ? ProblemType.VALIDATION.uri() : ProblemType.INTERNAL.uri());
 		}
-		return response;
+		// problem+json whatever the Accept header asked for: a 406 must still say what went wrong
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.addAll(response.getHeaders());
+		problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(problem, problemHeaders, response.getStatusCode());
 	}
 
 	private static boolean causedByLostConnection(Throwable ex) {
@@ -194,6 +223,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/** The SQL exception of class 22 (data exception) that caused this, if any. */
+	private static java.sql.SQLException badDataCause(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+	private static String firstLine(String message) {
+		return message == null ? "" : message.lines().findFirst().orElse("");
 	}
 
 	/** The outermost Jackson exception in the chain: it carries the path to the offending field. */

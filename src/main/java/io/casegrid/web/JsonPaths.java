@@ -28,6 +28,9 @@ final class JsonPaths {
 	}
 
 	static String reason(JsonMappingException ex) {
+		if (ex instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+			return "must not be null";
+		}
 		if (ex instanceof InvalidFormatException invalid) {
 			Class<?> target = invalid.getTargetType();
 			if (target != null && target.isEnum()) {

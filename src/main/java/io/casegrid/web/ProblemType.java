@@ -34,6 +34,18 @@ public enum ProblemType {
 		return title;
 	}
 
+	/** The type for an error that only has a status, e.g. one the servlet container answers by itself. */
+	public static ProblemType forStatus(int status) {
+		return switch (status) {
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 409 -> CONFLICT;
+			case 503 -> UNAVAILABLE;
+			default -> status < 500 ? VALIDATION : INTERNAL;
+		};
+	}
+
 	/** A problem of this type. */
 	public ProblemDetail problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

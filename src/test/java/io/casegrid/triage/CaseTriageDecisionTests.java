@@ -2,12 +2,16 @@ package io.casegrid.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.ProcessTest;
 import io.casegrid.casefile.Classifier.Triage;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code case-triage.dmn} as deployed: category and emergency words place a case; vulnerable reporters come first. */
 @ProcessTest
@@ -15,6 +19,24 @@ class CaseTriageDecisionTests {
 
 	@Autowired
 	DmnTriage triage;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theCataloguePreviewDecidesLikeTheEngineAndRecordsNoDecision() {
+		List<String> codes = jdbc.sql("SELECT code FROM category ORDER BY code").query(String.class).list();
+		long recorded = history.createHistoricDecisionInstanceQuery().count();
+
+		List<Triage> previews = codes.stream().map(triage::preview).toList();
+
+		assertThat(history.createHistoricDecisionInstanceQuery().count()).isEqualTo(recorded);
+		assertThat(previews).hasSizeGreaterThanOrEqualTo(30)
+			.isEqualTo(codes.stream().map(code -> triage.triage(code, null, false)).toList());
+	}
 
 	@Test
 	void gridMattersStayInTheGrid() {
