@@ -180,12 +180,12 @@ class ApiFuzzHttpTests {
 			.containsKeys("case_file", "act_hi_procinst");
 		UUID triage = centre.intake.reportCase(CasegridClient.reportNeedingTriage(), null).getId();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> !centre.tasks.listTasks(triage, null, null, 0, 5).getItems().isEmpty());
+			.until(() -> !centre.tasks.listTasks(triage, null, null, null, 0, 5).getItems().isEmpty());
 		List<String> cases = new ArrayList<>(List.of(reported.toString(), triage.toString()));
 		centre.cases.listCases(null, null, null, null, null, null, 0, 20)
 			.getItems()
 			.forEach(c -> cases.add(c.getId().toString()));
-		List<String> tasks = centre.tasks.listTasks(null, null, null, 0, 50)
+		List<String> tasks = centre.tasks.listTasks(null, null, null, null, 0, 50)
 			.getItems()
 			.stream()
 			.map(Task::getId)

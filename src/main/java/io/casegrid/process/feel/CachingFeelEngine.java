@@ -17,11 +17,17 @@ import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * Camunda 7's FEEL engine with its parsed expressions kept. The stock {@link ScalaFeelEngine} parses every input
- * entry and input expression of a decision table again on every evaluation (camunda/feel-scala#1149); under intake
- * load that parsing was the largest single use of the service's CPU (38 % of the samples, docs/performance.md).
- * Decision tables are deployed and immutable, so their expressions are parsed once and evaluated many times; the
- * evaluation itself, its context and its errors are those of the stock engine.
+ * Camunda 7's FEEL engine, made cheap for decision tables. The stock {@link ScalaFeelEngine} parses every input entry
+ * and input expression again on every evaluation (camunda/feel-scala#1149), and every evaluation builds FEEL's whole
+ * table of built-in functions anew; under intake load the two were the largest single use of the service's CPU (38 %
+ * of the samples, docs/performance.md). So:
+ * <ul>
+ * <li>the cells most decision tables are made of are decided without FEEL: {@code -} (any value), string literals
+ * ({@code "GARBAGE"}, {@code "A","B"}) and {@code true}/{@code false} against a string or boolean input, and an input
+ * expression that only names a string or boolean variable ({@link SimpleCells});</li>
+ * <li>everything else is parsed once and evaluated by FEEL, with the stock engine's context and errors.</li>
+ * </ul>
+ * {@code CachingFeelEngineTests} checks that casegrid's decisions come out exactly as with the stock engine.
  */
 public class CachingFeelEngine extends ScalaFeelEngine {
 
@@ -39,6 +45,10 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+		SimpleCells.Value simple = SimpleCells.variable(expression, variableContext);
+		if (simple != null) {
+			return (T) simple.value();
+		}
 		CustomContext context = new CustomContext() {
 			@Override
 			public VariableProvider variableProvider() {
@@ -50,6 +60,10 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
 	@Override
 	public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+		Boolean simple = SimpleCells.test(expression, inputVariable, variableContext);
+		if (simple != null) {
+			return simple;
+		}
 		VariableProvider input = new VariableProvider.StaticVariableProvider(
 				new camundajar.impl.scala.collection.immutable.Map.Map1<>("inputVariableName", inputVariable));
 		VariableProvider variables = new ContextVariableWrapper(variableContext);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class CachingFeelEngineTests {
 
-	private static final List<String> CATEGORIES = List.of("FLY_WIRE_CHARGING", "FIRE_HAZARD", "GARBAGE",
-			"STRAY_DOGS", "MANHOLE_COVER", "PIPE_LEAK", "FOOD_SAFETY", "NEIGHBOUR_DISPUTE", "LABOUR_DISPUTE",
-			"GAS_LEAK", "FIRE", "OTHER", "NO_SUCH_CATEGORY");
+	/** Every category of the triage table, one it does not know and none at all. */
+	private static final List<String> CATEGORIES = java.util.Arrays.asList("FLY_WIRE_CHARGING", "FIRE_HAZARD",
+			"GARBAGE", "STRAY_DOGS", "MANHOLE_COVER", "PIPE_LEAK", "FOOD_SAFETY", "NEIGHBOUR_DISPUTE",
+			"LABOUR_DISPUTE", "GAS_LEAK", "FIRE", "OTHER", "NO_SUCH_CATEGORY", null);
 
 	private final CachingFeelEngine caching = new CachingFeelEngine(List.of());
 
@@ -43,8 +44,15 @@ class CachingFeelEngineTests {
 
 	@Test
 	void triageDecidesAsTheStockEngineForEveryInput() throws IOException {
+		// the categories of the table itself, so that a new rule is covered too
+		java.util.Set<String> all = new java.util.LinkedHashSet<>(CATEGORIES);
+		java.util.regex.Matcher literal = java.util.regex.Pattern.compile("<inputEntry id=\"[^\"]*_Category\"><text>\"([A-Z_]+)\"")
+			.matcher(java.nio.file.Files.readString(java.nio.file.Path.of("processes/case-triage.dmn")));
+		while (literal.find()) {
+			all.add(literal.group(1));
+		}
 		List<Map<String, Object>> inputs = new ArrayList<>();
-		for (String category : CATEGORIES) {
+		for (String category : all) {
 			for (String description : new String[] { null, "楼道堆放杂物", "仓库起火了", "有燃气味" }) {
 				Map<String, Object> variables = new java.util.HashMap<>();
 				variables.put("categoryCode", category);
@@ -53,7 +61,22 @@ class CachingFeelEngineTests {
 			}
 		}
 		int decided = sameDecisions("processes/case-triage.dmn", "Decision_CaseTriage", inputs);
-		assertThat(decided).isEqualTo(CATEGORIES.size() * 4);
+		assertThat(all).hasSizeGreaterThan(30);
+		assertThat(decided).isEqualTo(all.size() * 4);
+	}
+
+	@Test
+	void priorityDecidesAsTheStockEngineForEveryInput() throws IOException {
+		List<Map<String, Object>> inputs = new ArrayList<>();
+		for (String priority : new String[] { "LOW", "NORMAL", "HIGH", "URGENT", null }) {
+			for (Boolean vulnerable : new Boolean[] { true, false, null }) {
+				Map<String, Object> variables = new java.util.HashMap<>();
+				variables.put("basePriority", priority);
+				variables.put("vulnerable", vulnerable);
+				inputs.add(variables);
+			}
+		}
+		assertThat(sameDecisions("processes/case-triage.dmn", "Decision_CasePriority", inputs)).isEqualTo(15);
 	}
 
 	@Test
