@@ -120,6 +120,7 @@ public final class Benchmark {
 		finally {
 			sampler.shutdownNow();
 			summary.put("finished", Instant.now().toString());
+			summary.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
 			write();
 		}
 	}
@@ -146,6 +147,14 @@ public final class Benchmark {
 			result = Map.of("failed", String.valueOf(ex));
 		}
 		summary.put(name, result);
+		if (result instanceof Map<?, ?> figures && !figures.containsKey("failed")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> timed = new LinkedHashMap<>((Map<String, Object>) figures);
+			timed.put("stepSeconds", Math.round((System.nanoTime() - began) / 1e9));
+			timed.put("loadAverageAfter", Files.readString(Path.of("/proc/loadavg")).trim());
+			result = timed;
+			summary.put(name, result);
+		}
 		System.out.println(name + " (" + Math.round((System.nanoTime() - began) / 1e9) + " s): "
 				+ json.writeValueAsString(result));
 		write();
