@@ -188,12 +188,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				return true;
 			}
 			if (t instanceof java.sql.SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
-					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-							&& sql.getSQLState().startsWith("08")) {
+					|| t instanceof java.sql.SQLException sql && isConnectionLoss(sql.getSQLState())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * 08xxx: the connection failed or broke; 57P01-57P03: the server is shutting down or starting (pg_ctl stop, a
+	 * failover), which ends the connections of requests in flight mid-transaction.
+	 */
+	private static boolean isConnectionLoss(String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
 	}
 
 	/** The outermost Jackson exception in the chain: it carries the path to the offending field. */
