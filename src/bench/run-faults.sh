@@ -31,8 +31,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-mvn -q -B -Pbench -DskipTests package
-mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench/faults.classpath"
+BUILD_LOG="$PWD/target/bench-faults-build.log"
+echo "run-faults: building the service jar (log: $BUILD_LOG)"
+if ! { mvn -q -B -Pbench -DskipTests package &&
+	mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test \
+		-Dmdep.outputFile="$PWD/target/bench/faults.classpath"; } >"$BUILD_LOG" 2>&1; then
+	tail -40 "$BUILD_LOG" >&2
+	exit 1
+fi
 JAR=$(ls target/bench/casegrid-*.jar | grep -v original | head -1)
 
 rm -rf "$WORK"

@@ -174,13 +174,13 @@ final class CaseStore {
 	Map<String, Long> jobsByHost(String activity) {
 		Map<String, Long> hosts = new LinkedHashMap<>();
 		query("""
-				SELECT hostname_, count(*) FROM act_hi_job_log WHERE job_def_activity_id_ = ? AND job_state_ = 2
+				SELECT hostname_, count(*) FROM act_hi_job_log WHERE act_id_ = ? AND job_state_ = 2
 				GROUP BY hostname_ ORDER BY hostname_""", rs -> hosts.put(rs.getString(1), rs.getLong(2)), activity);
 		return hosts;
 	}
 
 	long failedJobLogs(String activity) {
-		return count("SELECT count(*) FROM act_hi_job_log WHERE job_def_activity_id_ = ? AND job_state_ = 1",
+		return count("SELECT count(*) FROM act_hi_job_log WHERE act_id_ = ? AND job_state_ = 1",
 				activity);
 	}
 

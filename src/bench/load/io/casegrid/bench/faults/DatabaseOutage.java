@@ -61,7 +61,7 @@ final class DatabaseOutage {
 				f.figure("job backlog done after (s)", Duration.ofMillis(millisNow() - up));
 				Acknowledged.verify(f, ledger, db, bench.client(), n -> node);
 				db.awaitSettled(Duration.ofMinutes(2));
-				CrashUnderLoad.consistent(f, db, ledger, List.of());
+				CrashUnderLoad.consistent(f, db, List.of());
 			}
 		}
 		return f;

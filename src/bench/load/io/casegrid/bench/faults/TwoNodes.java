@@ -66,10 +66,13 @@ final class TwoNodes {
 				f.figure("cases made to breach at once", ids.size());
 				warnings(f, db, ids);
 				breaches(f, db, ids, a, b, nodes, ledger);
-				supervision(f, db, a, ids.subList(0, Math.min(whistled, ids.size())));
+				List<UUID> whistledCases = ids.subList(0, Math.min(whistled, ids.size()));
+				supervision(f, db, a, whistledCases);
+				f.figure("intake attempts (both phases; no answer = node B dead, retried on A)",
+						Ledger.statuses(ledger.all()));
 				Acknowledged.verify(f, ledger, db, bench.client(), n -> a);
 				db.awaitSettled(Duration.ofMinutes(2));
-				CrashUnderLoad.consistent(f, db, ledger, ids);
+				CrashUnderLoad.consistent(f, db, whistledCases);
 			}
 		}
 		return f;
@@ -84,6 +87,9 @@ final class TwoNodes {
 		f.figure("SLA_WARNED notifications per case (count → cases)", perCase);
 		f.check(perCase.equals(Map.of(1L, (long) ids.size())), "not exactly one warning per case: " + perCase);
 		f.figure("warning jobs run by node", db.jobsByHost(WARNING));
+		Map<Long, Long> notified = NotifierLog.perCase(bench.logDir(), ids);
+		f.figure("HandlerNotifier calls per case, from both nodes' logs (count → cases)", notified);
+		f.check(notified.equals(Map.of(1L, (long) ids.size())), "not exactly one notifier call per case: " + notified);
 	}
 
 	private void breaches(Findings f, CaseStore db, List<UUID> ids, Service a, Service b, List<Service> nodes,
@@ -100,7 +106,7 @@ final class TwoNodes {
 			long before = escalated(db, ids);
 			b.kill9();
 			f.figure("escalations done when node B was killed", before);
-			f.figure("jobs locked by node B when killed", db.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()"));
+			f.figure("jobs locked (by either node) when node B was killed", db.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_exp_time_ > now()"));
 			Duration took = CrashUnderLoad.awaitEscalations(db, ids, Duration.ofMinutes(5));
 			f.check(took != null, "the survivor did not finish the escalations in 5 min: " + escalated(db, ids));
 			f.figure("all escalations done within (s)", Duration.ofNanos(System.nanoTime() - started));
@@ -124,6 +130,7 @@ final class TwoNodes {
 			try {
 				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/api/v1/cases/"
 						+ id + "/whistle"))
+					.timeout(IntakeClient.REQUEST_TIMEOUT)
 					.header("Authorization", bench.tokens().bearer("dispatcher-cg"))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("{\"departments\": [\"149901-CG\"], \"lead\": \"149901-CG\"}"))
