@@ -183,6 +183,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			// a connection lost mid-request also fails the rollback, which then hides the original failure
 			return true;
 		}
+		if (ex instanceof org.springframework.transaction.TransactionSystemException
+				&& ex.getCause() instanceof java.sql.SQLException) {
+			// a commit or rollback that failed on the JDBC connection with nothing the translator could classify: the
+			// pool had already closed the broken connection ("Connection is closed", no SQLSTATE), e.g. when the
+			// commit itself was cut off by the server shutting down
+			return true;
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException) {
 				return true;

@@ -13,7 +13,8 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * A request in flight when PostgreSQL is stopped (the fault harness's outage scenario) loses its connection
  * mid-transaction: the server ends it with 57P01, the rollback then fails on the closed connection, and Spring reports
- * only "JDBC rollback failed". That is the database being unavailable, a 503 the client may retry, not a 500.
+ * only "JDBC rollback failed" (when the commit itself was cut off, not even the 57P01). That is the database being
+ * unavailable, a 503 the client may retry with its key, not a 500.
  */
 class LostConnectionProblemTests {
 
@@ -32,6 +33,15 @@ class LostConnectionProblemTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(((ProblemDetail) response.getBody()).getType().toString())
 			.isEqualTo("urn:casegrid:problem:unavailable");
+	}
+
+	/** The commit was cut off: Spring logs the commit failure and throws only the failed rollback. */
+	@Test
+	void commitCutOffThenRollbackOnTheClosedConnectionIs503() {
+		var response = handler.unexpected(new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed")));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	@Test
