@@ -212,13 +212,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			// a connection lost mid-request also fails the rollback, which then hides the original failure
 			return true;
 		}
+		if (ex instanceof org.springframework.transaction.TransactionSystemException
+				&& ex.getCause() instanceof java.sql.SQLException) {
+			// a commit or rollback that failed on the JDBC connection with nothing the translator could classify: the
+			// pool had already closed the broken connection ("Connection is closed", no SQLSTATE), e.g. when the
+			// commit itself was cut off by the server shutting down
+			return true;
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException) {
 				return true;
 			}
 			if (t instanceof java.sql.SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
-					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-							&& sql.getSQLState().startsWith("08")) {
+					|| t instanceof java.sql.SQLException sql && isConnectionLoss(sql.getSQLState())) {
 				return true;
 			}
 		}
@@ -237,6 +243,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static String firstLine(String message) {
 		return message == null ? "" : message.lines().findFirst().orElse("");
+	}
+
+	/**
+	 * 08xxx: the connection failed or broke; 57P01-57P03: the server is shutting down or starting (pg_ctl stop, a
+	 * failover), which ends the connections of requests in flight mid-transaction.
+	 */
+	private static boolean isConnectionLoss(String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
 	}
 
 	/** The outermost Jackson exception in the chain: it carries the path to the offending field. */

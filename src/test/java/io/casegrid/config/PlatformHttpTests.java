@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
@@ -39,6 +41,13 @@ class PlatformHttpTests {
 		assertThat(jdbc.sql("SHOW full_page_writes").query(String.class).single()).isEqualTo("on");
 		assertThat(jdbc.sql("SELECT current_setting('server_version_num')::int / 10000").query(Integer.class).single())
 			.isEqualTo(17);
+	}
+
+	/** A crashed node's acquired jobs (cases just taken in, due timers) go to the others after a minute, not five. */
+	@Test
+	void jobsOfACrashedNodeAreFreedWithinAMinute(@Autowired ProcessEngine engine) {
+		var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		assertThat(configuration.getJobExecutor().getLockTimeInMillis()).isEqualTo(60_000);
 	}
 
 	@Test
