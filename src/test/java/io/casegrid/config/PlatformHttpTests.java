@@ -43,6 +43,14 @@ class PlatformHttpTests {
 			.isEqualTo(17);
 	}
 
+	/** The test configuration asks for work_mem 8MB and for fsync and synchronous_commit off. */
+	@Test
+	void furtherServerSettingsApplyButDurabilityStaysOn() {
+		assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("8MB");
+		assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+		assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+	}
+
 	/** A crashed node's acquired jobs (cases just taken in, due timers) go to the others after a minute, not five. */
 	@Test
 	void jobsOfACrashedNodeAreFreedWithinAMinute(@Autowired ProcessEngine engine) {
