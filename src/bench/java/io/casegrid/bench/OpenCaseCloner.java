@@ -81,6 +81,14 @@ class OpenCaseCloner {
 		}
 		long began = System.nanoTime();
 		int perTemplate = (copies + templates.size() - 1) / templates.size();
+		// one INSERT … SELECT per table, built once from the table's columns
+		Map<String, String> inserts = new LinkedHashMap<>();
+		for (String[] table : ENGINE_TABLES) {
+			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes));
+		}
+		for (String[] table : CASE_TABLES) {
+			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes));
+		}
 		long rows = 0;
 		int made = 0;
 		// copy numbers are unique across templates so that numbered columns never collide
@@ -90,7 +98,7 @@ class OpenCaseCloner {
 			for (int from = 0; from < wanted; from += batch) {
 				int first = number + from;
 				int last = number + Math.min(from + batch, wanted) - 1;
-				rows += transaction.execute(status -> copy(template, first, last, spreadMinutes));
+				rows += transaction.execute(status -> copy(template, first, last, inserts.values()));
 			}
 			number += wanted;
 			made += wanted;
@@ -104,7 +112,7 @@ class OpenCaseCloner {
 		return result;
 	}
 
-	private long copy(UUID caseId, int first, int last, int spreadMinutes) {
+	private long copy(UUID caseId, int first, int last, java.util.Collection<String> inserts) {
 		String root = jdbc.sql("""
 				SELECT id_ FROM act_ru_execution
 				 WHERE business_key_ = :caseId AND id_ = root_proc_inst_id_""")
@@ -124,10 +132,8 @@ class OpenCaseCloner {
 				+ " (SELECT id_ FROM pis) AND act_inst_id_ IS NOT NULL ON CONFLICT DO NOTHING").update();
 		jdbc.sql("ANALYZE clone_ids").update();
 		long rows = 0;
-		List<String[]> tables = new ArrayList<>(ENGINE_TABLES);
-		tables.addAll(CASE_TABLES);
-		for (String[] table : tables) {
-			rows += jdbc.sql(insertCopies(table[0], table[1], spreadMinutes))
+		for (String insert : inserts) {
+			rows += jdbc.sql(insert)
 				.param("caseId", caseId)
 				.param("caseText", caseId.toString())
 				.param("first", first)

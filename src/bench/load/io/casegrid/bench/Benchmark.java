@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -279,7 +280,7 @@ public final class Benchmark {
 	}
 
 	/** Waits until the job executor has no due work left; returns the seconds it took. */
-	private double awaitBacklog(java.time.Duration atMost) throws Exception {
+	private double awaitBacklog(Duration atMost) throws Exception {
 		long began = System.nanoTime();
 		while (service.get("/bench/backlog").get("due").asLong() > 0) {
 			if (System.nanoTime() - began > atMost.toNanos()) {
@@ -288,14 +289,6 @@ public final class Benchmark {
 			Thread.sleep(250);
 		}
 		return (System.nanoTime() - began) / 1e9;
-	}
-
-	private static final class Duration {
-
-		static java.time.Duration ofMinutes(long minutes) {
-			return java.time.Duration.ofMinutes(minutes);
-		}
-
 	}
 
 	// ---- 2. intake -------------------------------------------------------------------------------------------
@@ -497,7 +490,7 @@ public final class Benchmark {
 		while (progress.get("escalated").asLong() < count && Instant.now().isBefore(giveUp));
 		result.put("progress", progress);
 		Instant last = progress.get("lastEscalatedAt").isNull() ? due : Instant.parse(progress.get("lastEscalatedAt").asText());
-		double allDoneSeconds = java.time.Duration.between(due, last).toMillis() / 1000.0;
+		double allDoneSeconds = Duration.between(due, last).toMillis() / 1000.0;
 		result.put("secondsFromDueToLastEscalation", allDoneSeconds);
 		boolean allDone = progress.get("escalated").asLong() >= count;
 		goals.put(count + " escalations done within 2 minutes of their due time",

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+
+import io.casegrid.process.feel.FeelExpressionCache;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class DecisionPreview {
 
 	private final RepositoryService repository;
 
-	private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private final DmnEngine engine = FeelExpressionCache.dmnEngine();
 
 	/** Parsed decisions by definition id: a designer's new version has a new id and is parsed on first use. */
 	private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.casegrid.bench.Tokens;
+
 /** What every scenario shares: where to work, how to start a node, the demo users' tokens and the intake client. */
 record Bench(Path workDir, Service.Settings service, Tokens tokens, IntakeClient client, Path logDir) {
 

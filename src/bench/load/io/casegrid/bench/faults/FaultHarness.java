@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.casegrid.identity.KeycloakServer;
 
+import io.casegrid.bench.Tokens;
+
 /**
  * The fault harness of docs/reliability.md: crash under load, database outage, two nodes on one database. Runs the
  * built service jar as separate processes against one Keycloak it starts itself, writes summary.json, and exits
@@ -48,7 +50,7 @@ public final class FaultHarness {
 		Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
 		try (keycloak) {
 			keycloak.start().awaitReady();
-			Tokens tokens = new Tokens(keycloak.issuerUri());
+			Tokens tokens = Tokens.at(keycloak.issuerUri());
 			Bench bench = new Bench(work, new Service.Settings(Path.of(options.get("jar")).toAbsolutePath(),
 					Path.of(options.get("keycloak-home")).toAbsolutePath(), keycloak.issuerUri(),
 					Path.of(System.getProperty("java.home"), "bin", "java")), tokens,

@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.casegrid.bench.Tokens;
+
 /**
  * Reports cases the way a grid worker's app does ({@code POST /api/v1/cases} with an {@code Idempotency-Key}); the
  * body is a function of the sequence number, so a retry sends exactly the same request.
