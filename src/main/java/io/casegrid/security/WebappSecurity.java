@@ -98,6 +98,9 @@ class WebappSecurity {
 		logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
 		http.securityMatcher(any(paths, "/camunda/**", "/oauth2/**", "/login/**", "/logout"))
 			.authorizeHttpRequests(requests -> requests
+				// every app asks Admin's API who is signed in and which apps they may open
+				.requestMatchers(paths.matcher("/camunda/api/admin/auth/**"))
+				.hasAnyAuthority(COCKPIT)
 				.requestMatchers(any(paths, "/camunda/app/admin/**", "/camunda/api/admin/**"))
 				.hasAnyAuthority(ADMIN)
 				.requestMatchers(any(paths, "/camunda/app/tasklist/**", "/camunda/api/tasklist/**"))
