@@ -78,7 +78,8 @@ final class BpmnRules {
 		for (int i = 0; i < attributes.getLength(); i++) {
 			Attr attribute = (Attr) attributes.item(i);
 			String name = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName();
-			if (!Set.of("id", "name", "delegateExpression").contains(name)) {
+			// names too: Camunda evaluates expressions in message and signal names
+			if (!Set.of("id", "delegateExpression").contains(name)) {
 				ExpressionRules.check(attribute.getValue(), element, check);
 			}
 		}

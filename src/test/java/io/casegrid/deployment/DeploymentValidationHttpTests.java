@@ -134,7 +134,9 @@ class DeploymentValidationHttpTests {
 				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
 				      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${openCaseFile.caseFiles}</bpmn:conditionExpression>
 				</bpmn:sequenceFlow>
-				""");
+				""").replace("</bpmn:process>", """
+				</bpmn:process>
+				<bpmn:message id="Message_Env" name="${environment.getProperty('user.home')}" />""");
 		String dmn = """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Js" name="js"
@@ -157,6 +159,8 @@ class DeploymentValidationHttpTests {
 		assertThat(errors(response, "many.bpmn")).extracting(e -> e.get("mainElementId").asText())
 			.contains("Task_Script", "Task_Class", "Task_DataSource", "Task_Listener", "Flow_5");
 		assertThat(errors(response, "many.bpmn")).allSatisfy(e -> assertThat(e.get("message").asText()).contains(" / "));
+		assertThat(errors(response, "many.bpmn")).extracting(e -> e.get("mainElementId").asText())
+			.as("a message name is an expression too").contains("Message_Env");
 		assertThat(errors(response, "js.dmn")).extracting(e -> e.get("mainElementId").asText()).contains("Literal_Js");
 		assertThat(errors(response, "run.sh")).isNotEmpty();
 		assertThat(deployments()).isEqualTo(deployments);

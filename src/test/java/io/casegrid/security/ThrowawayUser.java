@@ -28,7 +28,7 @@ final class ThrowawayUser implements AutoCloseable {
 	}
 
 	static ThrowawayUser withRealmRoles(String... roles) {
-		String username = "tmp-" + UUID.randomUUID().toString().substring(0, 8);
+		String username = "tmp" + UUID.randomUUID().toString().substring(0, 8);
 		try (Keycloak admin = TestKeycloak.admin()) {
 			RealmResource realm = admin.realm(TestKeycloak.REALM);
 			UserRepresentation user = new UserRepresentation();
