@@ -9,9 +9,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 import org.springframework.stereotype.Component;
@@ -21,10 +24,13 @@ import org.springframework.stereotype.Component;
  * {@code /engine-rest}, Cockpit, or the product's own processes at start. Each BPMN file must pass {@link BpmnRules},
  * each DMN file {@link DmnRules}; only BPMN, DMN and Camunda Forms may be deployed. A deployment with any problem is
  * refused as a whole ({@link DeploymentRejected}: 400 from the REST API, every problem listed); the deploy command
- * fails, so nothing of it is stored. Deployments stored before are not checked again when the engine loads them.
+ * fails, so nothing of it is stored. Each accepted or refused deployment is logged with who deployed it. Deployments
+ * stored before are not checked again when the engine loads them.
  */
 @Component
 class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
+
+	private static final Logger log = LoggerFactory.getLogger(DeploymentCheck.class);
 
 	private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
 
@@ -54,9 +60,14 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 			return;
 		}
 		List<DeploymentProblem> problems = problems(deployment.getResources());
+		String user = Context.getCommandContext().getAuthenticatedUserId();
+		String by = user != null ? user : "the service";
 		if (!problems.isEmpty()) {
+			log.warn("Deployment '{}' by {} refused: {}", deployment.getName(), by, problems);
 			throw new DeploymentRejected(problems);
 		}
+		// Camunda's user operation log records deployments by a user too (operation Create, entity Deployment)
+		log.info("Deployment '{}' by {} accepted: {}", deployment.getName(), by, deployment.getResources().keySet());
 	}
 
 	List<DeploymentProblem> problems(Map<String, ResourceEntity> resources) {
