@@ -137,6 +137,16 @@ public final class CasegridClient {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** POSTs a body of any type (a multipart deployment, say), with this client's token. */
+	public HttpResponse<String> post(String path, String contentType, byte[] body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		authorize(request);
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Sends any request, with this client's token. */
 	public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -46,7 +46,7 @@ class ReadyBanner {
 				    REST API      {}/api/v1/cases   (Authorization: Bearer <token from Keycloak>)
 				    Swagger UI    {}/swagger-ui.html   (contract: {}/openapi/casegrid.yaml)
 				    Cockpit       {}/camunda/app/cockpit/   Tasklist {}/camunda/app/tasklist/   Admin {}/camunda/app/admin/
-				    Engine REST   {}/engine-rest   (process designers and administrators; bearer or basic)
+				    Engine REST   {}/engine-rest   (designers read, deployers deploy, administrators; bearer or basic)
 				    Database      {}
 				{}""", uptime, base, base, base, base, base, base, base, database, identity);
 	}

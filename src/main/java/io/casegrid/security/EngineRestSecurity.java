@@ -15,14 +15,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Camunda's engine REST API ({@code /engine-rest}) is for process designers and administrators only — Camunda
- * Modeler's deploy button, scripts. It takes a Keycloak bearer token or basic credentials that Keycloak checks;
- * Camunda then knows the user (for history) through {@link CamundaUsers}.
+ * Camunda's engine REST API ({@code /engine-rest}) is for process designers, deployers and administrators only —
+ * Camunda Modeler's deploy button, scripts. It takes a Keycloak bearer token or basic credentials that Keycloak
+ * checks; Camunda then knows the user and their realm roles as groups through {@link CamundaUsers}, and its
+ * authorizations decide what each may do ({@link EngineAuthorizations}: designers read definitions, only deployers
+ * deploy, only administrators touch instances, tasks, variables and jobs).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
 
-	static final String[] ROLES = { Role.PROCESS_DESIGNER.authority(), Role.ADMIN.authority() };
+	static final String[] ROLES = { Role.PROCESS_DESIGNER.authority(), Role.PROCESS_DEPLOYER.authority(),
+			Role.ADMIN.authority() };
 
 	@Bean
 	@Order(10)

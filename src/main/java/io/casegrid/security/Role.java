@@ -28,8 +28,10 @@ public enum Role {
 	DEPARTMENT_OFFICER("department-officer"),
 	/** 督查. */
 	SUPERVISOR("supervisor"),
-	/** Edits and deploys processes: Cockpit and the engine REST API. */
+	/** Edits processes: reads definitions and deployments in Cockpit and the engine REST API. */
 	PROCESS_DESIGNER("process-designer"),
+	/** Deploys processes (Camunda Modeler's deploy button): the only role that may create deployments. */
+	PROCESS_DEPLOYER("process-deployer"),
 	/** 审计. */
 	AUDITOR("auditor"),
 	/** 管理员. */

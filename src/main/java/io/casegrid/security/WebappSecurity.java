@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -25,12 +26,15 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -41,7 +45,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * each app admits the realm roles that need it: Cockpit administrators, process designers, supervisors and
  * auditors; Tasklist administrators and process designers (field staff work through the API's apps, where place
  * scoping applies); Admin administrators only. A grid worker is refused everywhere. Camunda learns the signed-in
- * user through its container-based authentication ({@link CamundaUsers}).
+ * user through its container-based authentication ({@link CamundaUsers}); what each role may then do inside the apps
+ * is Camunda's authorizations ({@link EngineAuthorizations}). A session lives only as long as Keycloak keeps its user
+ * ({@link WebappSessions}); signing out is {@code POST /logout} only, so a link on another site cannot sign anyone out
+ * (and the session cookie is {@code SameSite=Lax}, so another site's form cannot either).
  */
 @Configuration(proxyBeanMethods = false)
 class WebappSecurity {
@@ -75,15 +82,25 @@ class WebappSecurity {
 			.build());
 	}
 
+	/** The webapps' Keycloak tokens, kept in their session (and gone with it). */
+	@Bean
+	OAuth2AuthorizedClientRepository webappClients() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
 	@Bean
 	@Order(20)
 	SecurityFilterChain webapps(HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder tokens,
-			KeycloakProperties properties, ProblemResponses problems) throws Exception {
+			KeycloakProperties properties, ProblemResponses problems, OAuth2AuthorizedClientRepository clients,
+			WebappProperties webapp) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
 		logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
 		http.securityMatcher(any(paths, "/camunda/**", "/oauth2/**", "/login/**", "/logout"))
 			.authorizeHttpRequests(requests -> requests
+				// every app asks Admin's API who is signed in and which apps they may open
+				.requestMatchers(paths.matcher("/camunda/api/admin/auth/**"))
+				.hasAnyAuthority(COCKPIT)
 				.requestMatchers(any(paths, "/camunda/app/admin/**", "/camunda/api/admin/**"))
 				.hasAnyAuthority(ADMIN)
 				.requestMatchers(any(paths, "/camunda/app/tasklist/**", "/camunda/api/tasklist/**"))
@@ -92,9 +109,11 @@ class WebappSecurity {
 				.hasAnyAuthority(COCKPIT)
 				.anyRequest()
 				.authenticated())
-			.oauth2Login(login -> login
+			.oauth2Login(login -> login.authorizedClientRepository(clients)
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(withRealmRoles(tokens, properties))))
-			.logout(out -> out.logoutSuccessHandler(logout))
+			.addFilterBefore(new WebappSessions(clients, webapp), AnonymousAuthenticationFilter.class)
+			.logout(out -> out.logoutRequestMatcher(paths.matcher(HttpMethod.POST, "/logout"))
+				.logoutSuccessHandler(logout))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						paths.matcher("/camunda/api/**"))

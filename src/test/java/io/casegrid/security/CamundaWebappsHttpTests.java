@@ -2,21 +2,12 @@ package io.casegrid.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieHandler;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda's webapps and engine REST API are closed to anonymous users. The webapps sign in through Keycloak and let
- * in only the roles that need them; the engine REST API takes process designers and administrators, by bearer token
- * or by basic credentials that Keycloak checks.
+ * in only the roles that need them; the engine REST API takes process designers, deployers and administrators, by
+ * bearer token or by basic credentials that Keycloak checks. What each role may do once inside:
+ * {@code CockpitAuthorizationHttpTests}, {@code EngineRestAuthorizationHttpTests}.
  */
 @HttpTest
 class CamundaWebappsHttpTests {
-
-	private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -100,77 +90,37 @@ class CamundaWebappsHttpTests {
 
 	@Test
 	void administratorSignsInThroughKeycloakAndCamundaKnowsWhoTheyAre() throws Exception {
-		HttpClient browser = signedIn(DemoUsers.ADMIN);
+		WebappBrowser browser = WebappBrowser.signedIn(port, DemoUsers.ADMIN);
 
-		HttpResponse<String> cockpit = browser.send(page("/camunda/app/cockpit/default/"),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> cockpit = browser.page("/camunda/app/cockpit/default/");
 		assertThat(cockpit.statusCode()).isEqualTo(200);
 		assertThat(cockpit.uri().toString()).startsWith("http://localhost:" + port + "/camunda/app/cockpit/");
-		HttpResponse<String> user = browser.send(get("/camunda/api/admin/auth/user/default"),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> user = browser.get("/camunda/api/admin/auth/user/default");
 		assertThat(user.statusCode()).isEqualTo(200);
 		assertThat(user.body()).contains("\"userId\":\"admin\"").contains("cockpit");
 	}
 
 	@Test
+	void supervisorSignsInToCockpitWhichCamundaOpensForThemAndNothingElse() throws Exception {
+		WebappBrowser browser = WebappBrowser.signedIn(port, DemoUsers.SUPERVISOR);
+
+		assertThat(browser.page("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+		HttpResponse<String> user = browser.get("/camunda/api/admin/auth/user/default");
+		assertThat(user.statusCode()).isEqualTo(200);
+		assertThat(user.body()).contains("\"userId\":\"supervisor\"").contains("cockpit").doesNotContain("tasklist")
+			.doesNotContain("\"admin\"");
+		assertThat(browser.get("/camunda/api/engine/engine/default/process-definition?key=CaseLifecycle").body())
+			.contains("\"key\":\"CaseLifecycle\"");
+		assertThat(browser.page("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
+		assertThat(browser.page("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void gridWorkerSignedInThroughKeycloakIsKeptOutOfCockpit() throws Exception {
-		HttpClient browser = signedIn(DemoUsers.GRID_WORKER_DONGGUAN_1);
+		WebappBrowser browser = WebappBrowser.signedIn(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 
-		assertThat(browser.send(page("/camunda/app/cockpit/default/"), HttpResponse.BodyHandlers.ofString())
-			.statusCode()).isEqualTo(403);
-		assertThat(browser.send(get("/camunda/api/engine/engine/default/task"), HttpResponse.BodyHandlers.ofString())
-			.statusCode()).isEqualTo(403);
-	}
-
-	/** A browser that followed the sign-in from the webapps through Keycloak's login form and back. */
-	private HttpClient signedIn(String username) throws Exception {
-		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new LoopbackCookies())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
-		HttpResponse<String> loginPage = browser.send(page("/camunda/app/cockpit/default/"),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(loginPage.uri().toString()).startsWith(TestKeycloak.issuer());
-		Matcher form = LOGIN_FORM.matcher(loginPage.body());
-		assertThat(form.find()).as("Keycloak's login form").isTrue();
-		String action = form.group(1).replace("&amp;", "&");
-		HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(action))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-					+ "&password=demo&credentialId="))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(back.uri().getHost()).as("back at the service after signing in: " + back.body())
-			.isEqualTo("localhost");
-		return browser;
-	}
-
-	/**
-	 * Cookies as browsers keep them for 127.0.0.1 and localhost, which they count as secure contexts: Keycloak's
-	 * {@code Secure} session cookies go back over plain HTTP (Java's cookie manager would drop them).
-	 */
-	private static final class LoopbackCookies extends CookieHandler {
-
-		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-
-		@Override
-		public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-			return cookies.get(secure(uri), headers);
-		}
-
-		@Override
-		public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-			cookies.put(secure(uri), headers);
-		}
-
-		private static URI secure(URI uri) {
-			try {
-				return new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), null, null);
-			}
-			catch (java.net.URISyntaxException ex) {
-				throw new IllegalArgumentException(ex);
-			}
-		}
-
+		assertThat(browser.page("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
+		assertThat(browser.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(403);
 	}
 
 	private HttpRequest get(String path) {

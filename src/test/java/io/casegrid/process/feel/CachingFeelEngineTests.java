@@ -124,6 +124,21 @@ class CachingFeelEngineTests {
 		assertThat(caching.evaluateSimpleUnaryTests("[5..9]", "x", context)).isFalse();
 	}
 
+	@Test
+	void feelCannotCallJavaThroughExternalFunctions() {
+		var context = Variables.createVariables().asVariableContext();
+		String readHome = "(function(key) external {java: {class: \"java.lang.System\", "
+				+ "method signature: \"getProperty(java.lang.String)\"}})(\"user.home\")";
+		Object result;
+		try {
+			result = caching.evaluateSimpleExpression(readHome, context);
+		}
+		catch (FeelException ex) {
+			result = ex.getMessage();
+		}
+		assertThat(String.valueOf(result)).doesNotContain(System.getProperty("user.home"));
+	}
+
 	private int sameDecisions(String file, String decisionId, List<Map<String, Object>> inputs) throws IOException {
 		DmnDecision withCache = decision(cached, file, decisionId);
 		DmnDecision withoutCache = decision(stock, file, decisionId);
