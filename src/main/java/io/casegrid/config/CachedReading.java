@@ -5,11 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A value read at most once per period, for gauges: Prometheus (and every other reader) may ask as often as it likes,
- * the database answers one query per period. A failed read gives {@code fallback} until the next period.
+ * the database answers one query per period. A failed read is logged and gives {@code fallback} until the next
+ * period. Gauges hold their state weakly: register with {@code strongReference(true)}.
  */
 public final class CachedReading<T> {
+
+	private static final Logger log = LoggerFactory.getLogger(CachedReading.class);
 
 	private final Duration period;
 
@@ -36,6 +42,7 @@ public final class CachedReading<T> {
 				value = read.get();
 			}
 			catch (RuntimeException ex) {
+				log.warn("Could not read a gauge's value: {}", ex.toString());
 				value = fallback;
 			}
 			readAt = now;

@@ -59,6 +59,10 @@ public final class KeycloakServer implements AutoCloseable {
 
 	/** Launches Keycloak and returns without waiting for it. */
 	public synchronized KeycloakServer start() {
+		if (System.getProperty("os.name", "").startsWith("Windows")) {
+			throw new IllegalStateException("The embedded Keycloak runs on Linux and macOS (bin/kc.sh), not on Windows: "
+					+ "run casegrid in WSL 2, or give it an external Keycloak (CASEGRID_KEYCLOAK_ISSUER_URI).");
+		}
 		Path kc = settings.home().resolve("bin/kc.sh");
 		if (!Files.isRegularFile(kc)) {
 			throw new IllegalStateException("No Keycloak distribution at " + settings.home().toAbsolutePath()

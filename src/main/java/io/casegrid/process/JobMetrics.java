@@ -39,6 +39,7 @@ class JobMetrics {
 		gauge(registry, "failed", backlog, Backlog::failed, "Jobs without retries left (each has an incident)");
 		Gauge.builder("casegrid.incidents.open", backlog, b -> b.get().incidents())
 			.description("Open engine incidents (failed jobs, failed external tasks)")
+			.strongReference(true)
 			.register(registry);
 	}
 
@@ -47,6 +48,7 @@ class JobMetrics {
 		Gauge.builder("casegrid.jobs", backlog, b -> value.applyAsDouble(b.get()))
 			.tag("state", state)
 			.description(description)
+			.strongReference(true)
 			.register(registry);
 	}
 

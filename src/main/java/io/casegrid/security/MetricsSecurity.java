@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -31,7 +32,10 @@ class MetricsSecurity {
 			.authorizeHttpRequests(requests -> requests.anyRequest()
 				.access((authentication, context) -> new AuthorizationDecision(
 						addresses.stream().anyMatch(a -> a.matches(context.getRequest())))))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+			// a token would not help: 403, not 401
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.handle(request, response,
+						new AccessDeniedException("Metrics are served to the monitoring network only")))
 				.accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable);

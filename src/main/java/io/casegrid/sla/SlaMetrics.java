@@ -33,10 +33,12 @@ class SlaMetrics {
 		Gauge.builder("casegrid.sla.clocks", counts, c -> c.get().atRisk())
 			.tag("state", "at_risk")
 			.description("Running clocks past their warning point and not yet due")
+			.strongReference(true)
 			.register(registry);
 		Gauge.builder("casegrid.sla.clocks", counts, c -> c.get().breached())
 			.tag("state", "breached")
 			.description("Open clocks past their time limit")
+			.strongReference(true)
 			.register(registry);
 	}
 
