@@ -83,18 +83,32 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 	/** Every client secret the realm export commits (the demo's). */
 	static Set<String> committedSecrets() {
 		Set<String> secrets = new TreeSet<>(Set.of("casegrid-api-demo-secret"));
+		realmExport().path("clients").forEach(client -> {
+			if (client.hasNonNull("secret")) {
+				secrets.add(client.get("secret").asText());
+			}
+		});
+		return secrets;
+	}
+
+	/** The demo users of the realm export (its people; the clients' service accounts are not demo users). */
+	public static Set<String> demoUsernames() {
+		Set<String> usernames = new TreeSet<>();
+		realmExport().path("users").forEach(user -> {
+			if (!user.hasNonNull("serviceAccountClientId")) {
+				usernames.add(user.get("username").asText());
+			}
+		});
+		return usernames;
+	}
+
+	private static JsonNode realmExport() {
 		try (InputStream in = new ClassPathResource(REALM_EXPORT).getInputStream()) {
-			JsonNode realm = new ObjectMapper().readTree(in);
-			realm.path("clients").forEach(client -> {
-				if (client.hasNonNull("secret")) {
-					secrets.add(client.get("secret").asText());
-				}
-			});
+			return new ObjectMapper().readTree(in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + REALM_EXPORT + " to know the demo secrets", ex);
+			throw new UncheckedIOException("Cannot read " + REALM_EXPORT + " to know what the demo has", ex);
 		}
-		return secrets;
 	}
 
 }

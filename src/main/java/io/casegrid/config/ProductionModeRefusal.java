@@ -7,7 +7,7 @@ public class ProductionModeRefusal extends RuntimeException {
 
 	private final List<String> problems;
 
-	ProductionModeRefusal(List<String> problems) {
+	public ProductionModeRefusal(List<String> problems) {
 		super("Production mode (CASEGRID_MODE=production) refuses to start:\n  - " + String.join("\n  - ", problems));
 		this.problems = List.copyOf(problems);
 	}

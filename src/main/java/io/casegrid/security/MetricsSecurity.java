@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 class MetricsSecurity {
 
 	@Bean
-	@Order(20)
+	@Order(15)
 	SecurityFilterChain metrics(HttpSecurity http, ProblemResponses problems,
 			@Value("${casegrid.metrics.allowed-addresses}") List<String> allowed) throws Exception {
 		List<IpAddressMatcher> addresses = allowed.stream().map(String::trim).map(IpAddressMatcher::new).toList();

@@ -78,13 +78,22 @@ class ProductionModeTests {
 	}
 
 	@Test
-	void productionModeStartsOnARealmWithoutDemoUsersOrSecretsAndLoadsNoDemoData() throws Exception {
+	void productionModeRefusesARealmWithADemoUserAndStartsWithoutItLoadingNoDemoData() throws Exception {
 		String secret = UUID.randomUUID().toString();
-		String realm = productionRealm(secret);
-		try (var service = run("--casegrid.mode=production", "--casegrid.test.own-keycloak=true",
+		String realm = productionRealm(secret, "grid-dg1");
+		String[] production = { "--casegrid.mode=production", "--casegrid.test.own-keycloak=true",
 				"--casegrid.keycloak.issuer-uri=" + TestKeycloak.started().baseUrl() + "/realms/" + realm,
 				"--casegrid.keycloak.client-secret=" + secret, "--camunda.bpm.process-engine-name=productionModeTest",
-				"--camunda.bpm.job-execution.enabled=false")) {
+				"--camunda.bpm.job-execution.enabled=false" };
+
+		ProductionModeRefusal refusal = catchThrowableOfType(ProductionModeRefusal.class, () -> run(production));
+		assertThat(refusal.problems()).singleElement().asString().contains("holds demo users").contains("grid-dg1");
+
+		try (Keycloak admin = TestKeycloak.admin()) {
+			var users = admin.realm(realm).users();
+			users.delete(users.searchByUsername("grid-dg1", true).get(0).getId());
+		}
+		try (var service = run(production)) {
 			JdbcClient db = service.getBean(JdbcClient.class);
 			assertThat(count(db, "org_unit")).as("demo county").isZero();
 			assertThat(count(db, "resident")).as("demo residents").isZero();
@@ -105,14 +114,20 @@ class ProductionModeTests {
 		return new SpringApplicationBuilder(CasegridApplication.class).run(all.toArray(String[]::new));
 	}
 
-	/** A copy of the demo realm as a county would keep it: its own secrets, no demo users (service accounts stay). */
-	private static String productionRealm(String serviceSecret) throws Exception {
+	/**
+	 * A copy of the demo realm as a county would keep it: its own secrets, no demo users (service accounts stay) but
+	 * those named.
+	 */
+	private static String productionRealm(String serviceSecret, String... keptDemoUsers) throws Exception {
 		RealmRepresentation realm;
 		try (InputStream in = new ClassPathResource("keycloak-realm/casegrid-realm.json").getInputStream()) {
 			realm = JsonSerialization.readValue(in, RealmRepresentation.class);
 		}
 		realm.setRealm("casegrid-production-" + UUID.randomUUID().toString().substring(0, 8));
-		realm.setUsers(realm.getUsers().stream().filter(u -> u.getServiceAccountClientId() != null).toList());
+		realm.setUsers(realm.getUsers()
+			.stream()
+			.filter(u -> u.getServiceAccountClientId() != null || List.of(keptDemoUsers).contains(u.getUsername()))
+			.toList());
 		realm.getClients().stream().filter(c -> c.getSecret() != null).forEach(c -> c.setSecret(
 				c.getClientId().equals("casegrid-api") ? serviceSecret : UUID.randomUUID().toString()));
 		try (Keycloak admin = TestKeycloak.admin()) {
