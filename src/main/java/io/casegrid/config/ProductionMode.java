@@ -32,6 +32,10 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String mode = environment.getProperty("casegrid.mode", "demo").trim();
+		if (!mode.equals("demo") && !mode.equals("production")) {
+			throw new IllegalArgumentException("casegrid.mode (CASEGRID_MODE) is '" + mode + "': demo or production");
+		}
 		if (!isOn(environment)) {
 			return;
 		}
@@ -48,7 +52,7 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 	}
 
 	public static boolean isOn(Environment environment) {
-		return "production".equalsIgnoreCase(environment.getProperty("casegrid.mode", "demo").trim())
+		return "production".equals(environment.getProperty("casegrid.mode", "demo").trim())
 				|| environment.acceptsProfiles(Profiles.of("production"));
 	}
 

@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * In production mode, the external realm must not hold the demo users of {@code keycloak-realm/casegrid-realm.json}
- * (password {@code demo}): checked once the beans exist and before the service takes work, through the service's own
+ * (password {@code demo}; all but {@code admin}, a name every deployment has): checked once the beans exist and before the service takes work, through the service's own
  * directory account. A realm that cannot be asked is refused too: production mode fails closed.
  */
 @Component
 class ProductionRealmCheck implements SmartInitializingSingleton {
+
+	/** Every deployment keeps an account of this name (camunda.bpm.admin-user): its password is checked by nobody. */
+	private static final String CAMUNDA_ADMINISTRATOR = "admin";
 
 	private final Environment environment;
 
@@ -36,7 +39,10 @@ class ProductionRealmCheck implements SmartInitializingSingleton {
 		}
 		List<String> present;
 		try {
-			present = directory.enabledAccounts(ProductionMode.demoUsernames());
+			present = directory.enabledAccounts(ProductionMode.demoUsernames()
+				.stream()
+				.filter(name -> !name.equals(CAMUNDA_ADMINISTRATOR))
+				.toList());
 		}
 		catch (RuntimeException ex) {
 			throw new ProductionModeRefusal(List.of("could not check realm " + keycloak.issuer()

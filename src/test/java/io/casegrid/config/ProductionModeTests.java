@@ -68,6 +68,13 @@ class ProductionModeTests {
 	}
 
 	@Test
+	void aModeThatIsNeitherDemoNorProductionIsRefused() {
+		assertThat(catchThrowableOfType(IllegalArgumentException.class,
+				() -> run("--casegrid.mode=prod", "--casegrid.test.own-keycloak=true")))
+			.hasMessageContaining("casegrid.mode (CASEGRID_MODE) is 'prod': demo or production");
+	}
+
+	@Test
 	void anyClientSecretCommittedInTheRealmExportIsRefusedEvenWithAnExternalKeycloak() {
 		ProductionModeRefusal refusal = catchThrowableOfType(ProductionModeRefusal.class,
 				() -> run("--casegrid.mode=production", "--casegrid.test.own-keycloak=true",
