@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 BUILD_LOG="$PWD/target/bench-faults-build.log"
+mkdir -p "$PWD/target"   # a fresh clone has none yet
 echo "run-faults: building the service jar (log: $BUILD_LOG)"
 if ! { mvn -q -B -Pbench -DskipTests package &&
 	mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test \

@@ -33,6 +33,31 @@ class EmbeddedPostgresConfiguration {
 		OrphanedPostmaster.stopIfRunning(dataDir);
 		var builder = EmbeddedPostgres.builder();
 		properties.settings().forEach(builder::setServerConfig);
+		try {
+			return start(builder, dataDir, properties);
+		}
+		catch (RuntimeException | ExceptionInInitializerError ex) {
+			if (noBinariesForThisPlatform(ex)) {
+				throw new IllegalStateException("No embedded PostgreSQL for this platform (" + System.getProperty("os.name")
+						+ " " + System.getProperty("os.arch") + "): the build brings binaries for Linux and macOS on x86-64 "
+						+ "and arm64 only (Maven profiles postgres-*). Use an external PostgreSQL here "
+						+ "(SPRING_DATASOURCE_URL); on Windows, run casegrid in WSL 2.", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean noBinariesForThisPlatform(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (String.valueOf(t.getMessage()).contains("Missing embedded postgres binaries")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, java.nio.file.Path dataDir,
+			EmbeddedPostgresProperties properties) throws IOException {
 		return builder.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)

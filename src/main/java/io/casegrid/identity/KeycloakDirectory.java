@@ -1,6 +1,7 @@
 package io.casegrid.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,15 @@ public class KeycloakDirectory implements DisposableBean {
 			.stream()
 			.filter(u -> withRole.contains(u.getUsername()))
 			.map(u -> new Person(u.getUsername(), displayName(u)))
+			.toList();
+	}
+
+	/** Which of these user names are enabled accounts of the realm (exact match). */
+	public List<String> enabledAccounts(Collection<String> usernames) {
+		RealmResource realm = realm();
+		return usernames.stream()
+			.filter(name -> realm.users().searchByUsername(name, true).stream()
+				.anyMatch(u -> name.equals(u.getUsername()) && !Boolean.FALSE.equals(u.isEnabled())))
 			.toList();
 	}
 

@@ -116,4 +116,9 @@ public final class KeycloakEndpoints {
 		return embedded != null;
 	}
 
+	/** The Keycloak the service started, or null with an external one. */
+	KeycloakServer embeddedServer() {
+		return embedded;
+	}
+
 }

@@ -3,7 +3,9 @@ package io.casegrid.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +59,10 @@ public final class KeycloakServer implements AutoCloseable {
 
 	/** Launches Keycloak and returns without waiting for it. */
 	public synchronized KeycloakServer start() {
+		if (System.getProperty("os.name", "").startsWith("Windows")) {
+			throw new IllegalStateException("The embedded Keycloak runs on Linux and macOS (bin/kc.sh), not on Windows: "
+					+ "run casegrid in WSL 2, or give it an external Keycloak (CASEGRID_KEYCLOAK_ISSUER_URI).");
+		}
 		Path kc = settings.home().resolve("bin/kc.sh");
 		if (!Files.isRegularFile(kc)) {
 			throw new IllegalStateException("No Keycloak distribution at " + settings.home().toAbsolutePath()
@@ -65,13 +71,14 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 		try {
 			Files.createDirectories(settings.dataDir());
-			OrphanedKeycloak.stopIfRunning(pidFile());
+			OrphanedKeycloak.stopIfRunning(pidFile(), settings.dataDir());
+			refuseTakenPort();
 			importRealmExport();
 			kc.toFile().setExecutable(true);
 			ProcessBuilder builder = new ProcessBuilder(kc.toAbsolutePath().toString(), "start-dev", "--import-realm",
 					"--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl(),
 					// the dev store goes to our data directory instead of the distribution's own data/
-					"-Dkc.db-url-path=" + settings.dataDir().toAbsolutePath())
+					OrphanedKeycloak.storeOption(settings.dataDir()))
 				.redirectErrorStream(true)
 				.redirectOutput(logFile().toFile());
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUsername());
@@ -171,6 +178,22 @@ public final class KeycloakServer implements AutoCloseable {
 			log.debug("Could not delete {}", pidFile(), ex);
 		}
 		log.info("Keycloak on {} stopped", baseUrl());
+	}
+
+	/**
+	 * Another server on our port would answer in our place, and {@link #awaitReady()} would take it for ours (a stale
+	 * Keycloak that nothing stops, with another store): refuse instead.
+	 */
+	private void refuseTakenPort() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+		}
+		catch (IOException free) {
+			return;
+		}
+		throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken by another program (a Keycloak "
+				+ "started with another data directory?), so the Keycloak casegrid starts could not serve there. "
+				+ "Stop that program, or set CASEGRID_KEYCLOAK_PORT to a free port.");
 	}
 
 	private Path pidFile() {

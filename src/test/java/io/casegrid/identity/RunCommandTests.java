@@ -1,6 +1,7 @@
 package io.casegrid.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.casegrid.CasegridApplication;
 import io.casegrid.DemoUsers;
 
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,6 +72,51 @@ class RunCommandTests {
 		assertThat(keycloak.isRunning()).isFalse();
 		assertThat(keycloakProcesses).noneMatch(ProcessHandle::isAlive);
 		assertThat(listening(keycloak.port())).as("Keycloak's port is free again").isFalse();
+	}
+
+	/**
+	 * Finding 8 of issue 10: after a kill -9 of the service, its Keycloak (kc.sh, which {@code exec}s a JVM in its own
+	 * place) keeps running with the pid file. The next start must find and stop it, and must not take a server that
+	 * answers on its port for its own.
+	 */
+	@Test
+	void keycloakLeftRunningByAKilledServiceIsStoppedByTheNextStartAndNeverTakenForItsOwn() throws Exception {
+		Path store = dataDir.resolve("keycloak");
+		Path pidFile = store.resolve("keycloak.pid");
+		KeycloakServer orphan = new KeycloakServer(TestKeycloak.settings(0, store)).start().awaitReady();
+		List<ProcessHandle> keycloak = new java.util.ArrayList<>();
+		try {
+			// the service dies without a word: nothing calls close(), the pid file stays
+			ProcessHandle recorded = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+			keycloak.addAll(Stream.concat(Stream.of(recorded), recorded.descendants()).toList());
+			ProcessHandle jvm = keycloak.stream()
+				.filter(p -> p.info().commandLine().orElse("").contains("io.quarkus.bootstrap.runner.QuarkusEntryPoint"))
+				.findFirst()
+				.orElseThrow();
+			if (jvm.pid() != recorded.pid()) {
+				// kc.sh re-augments on a fresh distribution and then exec()s the JVM in its own place, leaving the pid
+				// file naming the JVM; on later starts it stays the JVM's parent. Bring this start to the first case.
+				recorded.destroyForcibly();
+				recorded.onExit().get();
+				Files.writeString(pidFile, Long.toString(jvm.pid()));
+			}
+
+			KeycloakServer unstarted = new KeycloakServer(TestKeycloak.settings(orphan.port(), dataDir.resolve("kc2")));
+			assertThatThrownBy(unstarted::start).as("a start on the port the orphan serves")
+				.hasMessageContaining("Port " + orphan.port() + " on 127.0.0.1 is taken");
+			assertThat(new KeycloakHealthIndicator(new KeycloakEndpoints(unstarted.issuerUri(), unstarted)).health()
+				.getStatus()).as("health of a service whose own Keycloak is not the one answering").isEqualTo(Status.DOWN);
+
+			OrphanedKeycloak.stopIfRunning(pidFile, store);
+
+			assertThat(keycloak).as("kc.sh and its JVM").noneMatch(ProcessHandle::isAlive);
+			assertThat(listening(orphan.port())).as("the orphan's port is free again").isFalse();
+			assertThat(pidFile).doesNotExist();
+		}
+		finally {
+			orphan.close();
+			keycloak.forEach(ProcessHandle::destroyForcibly);
+		}
 	}
 
 	private static String passwordToken(KeycloakServer keycloak, String username) throws Exception {
