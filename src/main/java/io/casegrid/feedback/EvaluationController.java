@@ -38,7 +38,7 @@ class EvaluationController implements FeedbackApi {
 		actions.requireReportingAppOrOpenTaskToWork(caseId, me, CaseLifecycleProcess.Ids.TASK_RETURN_VISIT);
 		evaluations.receive(caseId, EvaluationScore.valueOf(evaluation.getScore().getValue()),
 				evaluation.getComment(), me.id());
-		return ResponseEntity.ok(views.detail(caseId));
+		return ResponseEntity.ok(views.detail(caseId, me));
 	}
 
 }
