@@ -3,9 +3,14 @@ package io.casegrid.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +24,35 @@ import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.EscalationView;
 import io.casegrid.client.model.NewMediationSession;
+import io.casegrid.client.model.PendingTimer;
 import io.casegrid.client.model.ResponseLevel;
 import io.casegrid.client.model.SlaClockView;
 import io.casegrid.client.model.SlaPause;
+import io.casegrid.client.model.SupervisionOrderView;
+import io.casegrid.client.model.SupervisionReply;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.WhistleRequest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every action on a case passes the rule of completing its task (worklist.CaseActions): who sees the case but may
  * not work the task the action belongs to gets 403 and nothing happens; who may not see the case gets 404; the
  * task's holder still acts. Before, escalate, whistle, pause and mediation sessions only checked that the caller
- * saw the case.
+ * saw the case (and a supervision reply only the caller's unit, answering 404 where the caller saw the case).
  */
 @HttpTest
 class CaseActionAuthorizationHttpTests {
 
 	private static final String GRID_DONGGUAN_2 = "149901001001002";
+
+	/** 县住房和城乡建设局. */
+	private static final String DEPARTMENT_HOUSING = "149901-ZJ";
+
+	/** The officer of 县水务局, never whistled here. */
+	private static final String OFFICER_WATER = "officer-sw";
 
 	/** Candidate group of the county level of the three-level response. */
 	private static final String COUNTY_CENTRE = "county-centre";
@@ -45,11 +60,19 @@ class CaseActionAuthorizationHttpTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ManagementService management;
+
 	CasegridClient gridWorker;
 
 	CasegridClient township;
 
 	CasegridClient centre;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
 
 	@BeforeEach
 	void connect() {
@@ -155,6 +178,55 @@ class CaseActionAuthorizationHttpTests {
 		assertThat(committee.mediation.recordMediationSession(caseId, session).getRecordedBy())
 			.as("the village committee, handling the open level, records")
 			.isEqualTo(DemoUsers.MEDIATOR_DONGGUAN);
+	}
+
+	@Test
+	void aWhistledDepartmentCannotReplyToAnotherDepartmentsSupervisionOrder() throws Exception {
+		UUID caseId = atTheTownship();
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT, DEPARTMENT_HOUSING))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		CasegridClient urbanManagement = as(DemoUsers.OFFICER_URBAN_MANAGEMENT);
+		CasegridClient housing = as(DemoUsers.OFFICER_HOUSING);
+		urbanManagement.awaitTask(caseId, "Task_Acknowledge");
+		missAcknowledgementLimits(caseId);
+		SupervisionOrderView order = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> urbanManagement.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems(),
+					orders -> !orders.isEmpty())
+			.get(0);
+		assertThat(order.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(housing.cases.getCase(caseId).getId()).as("whistled in too, housing sees the case").isEqualTo(caseId);
+
+		assertForbiddenProblem(CasegridClient.failureOf(() -> housing.supervision.replyToSupervisionOrder(order.getId(),
+				new SupervisionReply().reply("替城管局回复"))));
+		assertThat(CasegridClient.statusOf(() -> as(OFFICER_WATER).supervision
+			.replyToSupervisionOrder(order.getId(), new SupervisionReply().reply("x"))))
+			.as("a department not whistled in does not see the case nor its orders")
+			.isEqualTo(404);
+
+		SupervisionOrderView replied = urbanManagement.supervision.replyToSupervisionOrder(order.getId(),
+				new SupervisionReply().reply("已安排执法队到场"));
+		assertThat(replied.getRepliedBy()).isEqualTo(DemoUsers.OFFICER_URBAN_MANAGEMENT);
+	}
+
+	/** Moves the engine clock past the departments' acknowledgement limits and fires their supervision timers. */
+	private void missAcknowledgementLimits(UUID caseId) throws Exception {
+		List<PendingTimer> overdue = centre.escalation.getCaseTimers(caseId)
+			.stream()
+			.filter(t -> t.getAction().equals("SUPERVISION_ORDER"))
+			.toList();
+		assertThat(overdue).isNotEmpty();
+		for (PendingTimer timer : overdue) {
+			ClockUtil.setCurrentTime(Date.from(timer.getDueAt().toInstant().plusSeconds(1)));
+			try {
+				management.executeJob(timer.getJobId());
+			}
+			catch (ProcessEngineException ex) {
+				// the job executor took it first
+			}
+		}
 	}
 
 	/** A flying-wire case the grid worker took up to the township (上报). */
