@@ -3,7 +3,9 @@ package io.casegrid.casefile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.casegrid.api.model.AttachmentRef;
@@ -13,16 +15,12 @@ import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.api.model.LocationView;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.Actor;
-import io.casegrid.security.Role;
 
 import org.springframework.stereotype.Component;
 
 /** Builds the API's view of a case (the same for intake, reads and evaluation answers). */
 @Component
 public class CaseViews {
-
-	/** Roles of apps (not staff): they read only the cases they reported. */
-	private static final Set<Role> APPS = Set.of(Role.CASE_REPORTER, Role.FEEDBACK_CHANNEL);
 
 	private final CaseFiles files;
 
@@ -41,7 +39,7 @@ public class CaseViews {
 	 */
 	public CaseDetail detail(UUID caseId, Actor reader) {
 		CaseDetail view = detail(files.get(caseId));
-		return reader.roles().stream().allMatch(APPS::contains) ? withoutResidentProfile(view, Set.of()) : view;
+		return reader.isApp() || reader.roles().isEmpty() ? withoutResidentProfile(view, Set.of()) : view;
 	}
 
 	/**
@@ -55,7 +53,7 @@ public class CaseViews {
 	private static CaseDetail withoutResidentProfile(CaseDetail view, Set<String> sentTags) {
 		view.vulnerable(null).priority(null);
 		if (view.getReporter() != null) {
-			view.getReporter().tags(sentTags.isEmpty() ? null : new java.util.ArrayList<>(new java.util.TreeSet<>(sentTags)));
+			view.getReporter().tags(sentTags.isEmpty() ? null : new ArrayList<>(new TreeSet<>(sentTags)));
 		}
 		return view;
 	}

@@ -3,6 +3,7 @@ package io.casegrid.intake;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,8 +35,6 @@ class ReportingRights {
 
 	static final String CHANNELS = "Decision_ReportingChannels";
 
-	private static final Set<Role> APPS = Set.of(Role.CASE_REPORTER, Role.FEEDBACK_CHANNEL);
-
 	private final DecisionPreview decisions;
 
 	ReportingRights(DecisionPreview decisions) {
@@ -58,7 +57,7 @@ class ReportingRights {
 	}
 
 	private static boolean mayReportInto(Actor reporter, Placement place) {
-		if (isApp(reporter) && reporter.orgCodes().isEmpty()) {
+		if (reporter.isApp() && reporter.orgCodes().isEmpty()) {
 			return true;
 		}
 		return Stream.of(place.unitCode(), place.gridCode(), place.villageCode(), place.townshipCode(),
@@ -68,19 +67,15 @@ class ReportingRights {
 	}
 
 	private Set<String> channelsOf(Actor reporter) {
-		List<String> who = isApp(reporter) ? List.of(reporter.id())
+		List<String> who = reporter.isApp() ? List.of(reporter.id())
 				: reporter.roles().stream().map(Role::tokenName).toList();
 		Set<String> channels = new HashSet<>();
 		for (String one : who) {
-			decisions.evaluate(CHANNELS, java.util.Map.of("who", one))
+			decisions.evaluate(CHANNELS, Map.of("who", one))
 				.collectEntries("channel")
 				.forEach(c -> channels.add((String) c));
 		}
 		return channels;
-	}
-
-	private static boolean isApp(Actor actor) {
-		return !actor.roles().isEmpty() && APPS.containsAll(actor.roles());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.casegrid.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The caller may see the resource but not do this to it, e.g. complete a task it is not a candidate for, or report
@@ -15,9 +16,9 @@ public class ForbiddenException extends RuntimeException {
 		this.errors = List.of();
 	}
 
-	/** Forbidden because of what one field of the request says (the place reported into, the channel claimed). */
+	/** Forbidden because of what fields of the request say (the place reported into, the channel claimed). */
 	public ForbiddenException(List<FieldError> errors) {
-		super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+		super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
 		this.errors = List.copyOf(errors);
 	}
 

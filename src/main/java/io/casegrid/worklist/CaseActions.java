@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.task.Task;
 
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.security.Actor;
-import io.casegrid.security.Role;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.ForbiddenException;
 import io.casegrid.web.NotFoundException;
@@ -116,7 +115,7 @@ public class CaseActions {
 	 * #openTaskToWork}).
 	 */
 	public void requireReportingAppOrOpenTaskToWork(UUID caseId, Actor actor, String... taskKeys) {
-		if (actor.hasAny(Role.CASE_REPORTER, Role.FEEDBACK_CHANNEL)) {
+		if (actor.isApp()) {
 			visibility.requireVisible(caseId, actor);
 			return;
 		}
