@@ -3,6 +3,9 @@ package io.casegrid.casefile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.casegrid.api.model.AttachmentRef;
@@ -11,6 +14,7 @@ import io.casegrid.api.model.EvaluationView;
 import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.api.model.LocationView;
 import io.casegrid.org.OrgDirectory;
+import io.casegrid.security.Actor;
 
 import org.springframework.stereotype.Component;
 
@@ -27,11 +31,34 @@ public class CaseViews {
 		this.org = org;
 	}
 
-	public CaseDetail detail(UUID caseId) {
-		return detail(files.get(caseId));
+	/**
+	 * The case as {@code reader} may read it. The reporter's population tags (残疾, 低保 … from the resident registry)
+	 * and what follows from them (the vulnerable flag, the priority it raises) are for the staff who handle and
+	 * oversee cases; an app that reports or relays evaluations never gets them, or a phone number would be enough to
+	 * learn a resident's registry entry.
+	 */
+	public CaseDetail detail(UUID caseId, Actor reader) {
+		CaseDetail view = detail(files.get(caseId));
+		return reader.isApp() || reader.roles().isEmpty() ? withoutResidentProfile(view, Set.of()) : view;
 	}
 
-	public CaseDetail detail(CaseFile file) {
+	/**
+	 * The answer to a report, for every reporter (staff too): the tags the reporter sent come back, the registry's
+	 * never — the reporter named a phone number, not a resident they handle.
+	 */
+	public CaseDetail reported(CaseFile file, Set<String> sentTags) {
+		return withoutResidentProfile(detail(file), sentTags);
+	}
+
+	private static CaseDetail withoutResidentProfile(CaseDetail view, Set<String> sentTags) {
+		view.vulnerable(null).priority(null);
+		if (view.getReporter() != null) {
+			view.getReporter().tags(sentTags.isEmpty() ? null : new ArrayList<>(new TreeSet<>(sentTags)));
+		}
+		return view;
+	}
+
+	private CaseDetail detail(CaseFile file) {
 		CaseLocation l = file.location();
 		CaseDetail view = new CaseDetail()
 			.id(file.id())

@@ -33,7 +33,7 @@ class CasesController implements CasesApi {
 	@Override
 	public ResponseEntity<CaseDetail> getCase(UUID caseId) {
 		visibility.requireVisible(caseId, actor.get());
-		return ResponseEntity.ok(views.detail(caseId));
+		return ResponseEntity.ok(views.detail(caseId, actor.get()));
 	}
 
 	@Override

@@ -12,19 +12,21 @@ import org.camunda.bpm.engine.task.Task;
 import io.casegrid.api.WhistleApi;
 import io.casegrid.api.model.WhistleRequest;
 import io.casegrid.api.model.WhistleView;
-import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.CaseLifecycleProcess;
 import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.EngineUser;
 import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.security.CurrentActor;
-import io.casegrid.web.ConflictException;
+import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 吹哨 through the API: completes the case's open 分级办理 task with WHISTLE, as the township or county would. */
+/**
+ * 吹哨 through the API: completes the case's open 分级办理 task with WHISTLE, as the township or county holding it would
+ * ({@link CaseActions}: only who may work that task).
+ */
 @RestController
 class WhistleController implements WhistleApi {
 
@@ -36,31 +38,23 @@ class WhistleController implements WhistleApi {
 
 	private final EngineUser engineUser;
 
-	private final CaseVisibility visibility;
+	private final CaseActions actions;
 
 	private final CurrentActor actor;
 
 	WhistleController(TaskService tasks, RuntimeService runtime, Whistling whistling, EngineUser engineUser,
-			CaseVisibility visibility, CurrentActor actor) {
+			CaseActions actions, CurrentActor actor) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.whistling = whistling;
 		this.engineUser = engineUser;
-		this.visibility = visibility;
+		this.actions = actions;
 		this.actor = actor;
 	}
 
 	@Override
 	public ResponseEntity<WhistleView> whistleDepartments(UUID caseId, WhistleRequest request) {
-		visibility.requireVisible(caseId, actor.get());
-		Task task = tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseId.toString())
-			.taskDefinitionKey(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL)
-			.active()
-			.singleResult();
-		if (task == null) {
-			throw new ConflictException("Case " + caseId + " is not being handled in the three-level response");
-		}
+		Task task = actions.openTaskToWork(caseId, actor.get(), ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
 		String level = (String) runtime.getVariable(task.getExecutionId(), ThreeLevelResponseProcess.Vars.RESPONSE_LEVEL);
 		String whistledBy = (String) runtime.getVariable(task.getExecutionId(), ThreeLevelResponseProcess.Vars.LEVEL_GROUP);
 		String departments = String.join(",", request.getDepartments());

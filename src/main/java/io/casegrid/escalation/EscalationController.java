@@ -53,8 +53,7 @@ class EscalationController implements EscalationApi {
 
 	@Override
 	public ResponseEntity<EscalationView> escalateCase(UUID caseId, EscalationRequest request) {
-		visibility.requireVisible(caseId, actor.get());
-		Escalation escalation = manual.escalate(caseId, request.getReason(), actor.get().id());
+		Escalation escalation = manual.escalate(caseId, request.getReason(), actor.get());
 		return ResponseEntity.created(URI.create("/api/v1/escalations?caseId=" + caseId)).body(view(escalation));
 	}
 

@@ -10,7 +10,9 @@ import io.casegrid.process.CaseLifecycleProcess;
 import io.casegrid.process.EngineUser;
 import io.casegrid.process.ThreeLevelResponseProcess.Ids;
 import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
+import io.casegrid.worklist.CaseActions;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,26 +27,23 @@ class ManualEscalation {
 
 	private final Escalations escalations;
 
-	ManualEscalation(TaskService tasks, EngineUser engineUser, Escalations escalations) {
+	private final CaseActions actions;
+
+	ManualEscalation(TaskService tasks, EngineUser engineUser, Escalations escalations, CaseActions actions) {
+		this.actions = actions;
 		this.tasks = tasks;
 		this.engineUser = engineUser;
 		this.escalations = escalations;
 	}
 
+	/** Escalates by completing the case's open 分级办理 task, which {@link CaseActions} found the actor may work. */
 	@Transactional
-	Escalation escalate(UUID caseId, String reason, String actor) {
-		Task task = tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseId.toString())
-			.taskDefinitionKey(Ids.TASK_HANDLE_AT_LEVEL)
-			.active()
-			.singleResult();
-		if (task == null) {
-			throw new ConflictException("Case " + caseId + " is not being handled in the three-level response");
-		}
+	Escalation escalate(UUID caseId, String reason, Actor actor) {
+		Task task = actions.openTaskToWork(caseId, actor, Ids.TASK_HANDLE_AT_LEVEL);
 		if ("COUNTY".equals(tasks.getVariable(task.getId(), Vars.RESPONSE_LEVEL))) {
 			throw new ConflictException("Case " + caseId + " is at the county centre already: there is no level above");
 		}
-		engineUser.runAs(actor, () -> tasks.complete(task.getId(),
+		engineUser.runAs(actor.id(), () -> tasks.complete(task.getId(),
 				Map.of(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, HandleAtLevelTask.ESCALATE, Vars.ESCALATION_REASON,
 						reason)));
 		return escalations.find(caseId, null, null, null, null, 0, 1).items().get(0);

@@ -16,6 +16,7 @@ import io.casegrid.security.Actor;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.security.Role;
 import io.casegrid.web.NotFoundException;
+import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,10 @@ class SupervisionController implements SupervisionApi {
 
 	private final CurrentActor actor;
 
-	SupervisionController(SupervisionOrders orders, CurrentActor actor) {
+	private final CaseActions actions;
+
+	SupervisionController(SupervisionOrders orders, CurrentActor actor, CaseActions actions) {
+		this.actions = actions;
 		this.orders = orders;
 		this.actor = actor;
 	}
@@ -55,9 +59,9 @@ class SupervisionController implements SupervisionApi {
 	@Override
 	public ResponseEntity<SupervisionOrderView> replyToSupervisionOrder(UUID orderId, SupervisionReply reply) {
 		Actor me = actor.get();
-		if (!me.orgCodes().contains(orders.get(orderId).departmentCode())) {
-			throw new NotFoundException("Supervision order", orderId);
-		}
+		SupervisionOrder order = orders.get(orderId);
+		actions.requireWorksFor(order.caseId(), order.departmentCode(), me,
+				() -> new NotFoundException("Supervision order", orderId));
 		return ResponseEntity.ok(view(orders.reply(orderId, reply.getReply(), me.id())));
 	}
 

@@ -1,5 +1,6 @@
 package io.casegrid.intake;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.casegrid.casefile.TimelineNote;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.Placement;
 import io.casegrid.process.CaseProcesses;
+import io.casegrid.security.Actor;
 import io.casegrid.triage.ResidentRegistry;
 import io.casegrid.triage.ResidentTags;
 import io.casegrid.web.IdempotencyKeyReusedException;
@@ -44,8 +46,14 @@ class Intake {
 
 	private final ResidentRegistry residents;
 
+	private final ReportingRights rights;
+
+	private final IntakeProperties properties;
+
 	Intake(CaseFiles files, CaseNumbers numbers, IntakeRequests requests, OrgDirectory org, CaseProcesses processes,
-			TimeSource time, ResidentRegistry residents) {
+			TimeSource time, ResidentRegistry residents, ReportingRights rights, IntakeProperties properties) {
+		this.rights = rights;
+		this.properties = properties;
 		this.residents = residents;
 		this.files = files;
 		this.numbers = numbers;
@@ -56,20 +64,23 @@ class Intake {
 	}
 
 	/**
-	 * Takes in a case.
-	 * @param idempotencyKey the client's key, or null
+	 * Takes in a case, if the reporter may report through its channel into its place ({@link ReportingRights}).
+	 * @param idempotencyKey the client's key (of this reporter's keys, unexpired), or null
 	 * @param requestHash a hash of the request as the client sent it, to tell a retry from a different request
 	 */
 	@Transactional
-	public Receipt report(NewCase report, String idempotencyKey, String requestHash, String actor) {
+	public Receipt report(NewCase report, String idempotencyKey, String requestHash, Actor reporter) {
 		Placement placement = org.place(report.unitCode())
 			.orElseThrow(() -> new InvalidRequestException("location.unitCode",
 					"is not a known grid, village/community or township code: " + report.unitCode()));
+		rights.check(reporter, placement, report.channel());
+		String actor = reporter.id();
 		String key = effectiveKey(report, idempotencyKey);
 		UUID caseId = UUID.randomUUID();
 		var now = time.now();
-		if (key != null && !requests.claim(key, requestHash, caseId, now)) {
-			var seen = requests.find(key).orElseThrow();
+		Instant expiredBefore = now.minus(properties.idempotencyKeyTtl());
+		if (key != null && !requests.claim(actor, key, requestHash, caseId, now, expiredBefore)) {
+			var seen = requests.find(actor, key).orElseThrow();
 			if (!seen.requestHash().equals(requestHash)) {
 				throw new IdempotencyKeyReusedException(idempotencyKey != null ? idempotencyKey
 						: report.channel() + ":" + report.channelReference());
@@ -88,6 +99,7 @@ class Intake {
 		CaseFile saved = files.open(file, report.attachments(), actor,
 				TimelineNote.of("REPORTED", "问题上报：" + report.title(), Map.of("channel", report.channel().name())));
 		processes.start(saved, actor);
+		requests.deleteExpired(expiredBefore);
 		return new Receipt(saved, false);
 	}
 

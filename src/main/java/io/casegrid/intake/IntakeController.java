@@ -35,11 +35,11 @@ class IntakeController implements IntakeApi {
 
 	@Override
 	public ResponseEntity<CaseDetail> reportCase(CaseReport report, String idempotencyKey) {
-		Intake.Receipt receipt = intake.report(toNewCase(report), idempotencyKey, fingerprint.of(report),
-				actor.get().id());
+		NewCase newCase = toNewCase(report);
+		Intake.Receipt receipt = intake.report(newCase, idempotencyKey, fingerprint.of(report), actor.get());
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.file().id()))
 			.header("Idempotent-Replayed", Boolean.toString(receipt.replayed()))
-			.body(views.detail(receipt.file()));
+			.body(views.reported(receipt.file(), newCase.reporterTags()));
 	}
 
 	private static NewCase toNewCase(CaseReport r) {

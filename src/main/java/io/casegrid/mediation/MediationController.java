@@ -19,6 +19,7 @@ import io.casegrid.api.model.NewMediationSession;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.web.NotFoundException;
+import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,11 @@ class MediationController implements MediationApi {
 
 	private final CurrentActor actor;
 
+	private final CaseActions actions;
+
 	MediationController(Mediations mediations, AgreementDocument document, CaseVisibility visibility,
-			CurrentActor actor) {
+			CurrentActor actor, CaseActions actions) {
+		this.actions = actions;
 		this.mediations = mediations;
 		this.document = document;
 		this.visibility = visibility;
@@ -51,7 +55,7 @@ class MediationController implements MediationApi {
 
 	@Override
 	public ResponseEntity<MediationSessionView> recordMediationSession(UUID caseId, NewMediationSession session) {
-		visibility.requireVisible(caseId, actor.get());
+		actions.openTaskToWork(caseId, actor.get(), MediationLevel.HANDLING_TASKS);
 		MediationSession recorded = mediations.recordSession(caseId, session.getHeldAt().toInstant(),
 				session.getParticipants(), session.getSummary(), actor.get().id());
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/mediation")).body(toView(recorded));
@@ -59,10 +63,9 @@ class MediationController implements MediationApi {
 
 	@Override
 	public ResponseEntity<String> getMediationAgreement(UUID agreementId) {
-		MediationAgreement agreement = mediations.agreement(agreementId);
-		if (!visibility.isVisible(agreement.caseId(), actor.get())) {
-			throw new NotFoundException("Mediation agreement", agreementId);
-		}
+		MediationAgreement agreement = mediations.agreement(agreementId)
+			.filter(a -> visibility.isVisible(a.caseId(), actor.get()))
+			.orElseThrow(() -> new NotFoundException("Mediation agreement", agreementId));
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 			.body(document.render(agreement));

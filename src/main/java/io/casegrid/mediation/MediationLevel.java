@@ -1,5 +1,7 @@
 package io.casegrid.mediation;
 
+import io.casegrid.process.TieredMediationProcess.Ids;
+
 /** The tiers of mediation (三级调解). */
 public enum MediationLevel {
 
@@ -9,6 +11,13 @@ public enum MediationLevel {
 	BRAND_ROOM("品牌调解室"),
 	/** 乡镇（街道）三长会商. */
 	THREE_HEADS("三长会商");
+
+	/**
+	 * The user tasks in which an open level is worked (at the three heads: each head's opinion and the township's
+	 * joint decision); who may work one of them is a handler of the level, and only handlers record sessions.
+	 */
+	static final String[] HANDLING_TASKS = { Ids.TASK_VILLAGE_MEDIATION, Ids.TASK_BRAND_ROOM_MEDIATION,
+			Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION, Ids.TASK_JOINT_CONSULTATION };
 
 	private final String label;
 

@@ -285,8 +285,8 @@ public class Mediations {
 		return agreements.findFirstByCaseIdOrderBySignedAtDesc(caseId);
 	}
 
-	public MediationAgreement agreement(UUID agreementId) {
-		return agreements.findById(agreementId).orElseThrow(() -> new NotFoundException("Agreement", agreementId));
+	public Optional<MediationAgreement> agreement(UUID agreementId) {
+		return agreements.findById(agreementId);
 	}
 
 	public String unitName(String code) {

@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public record Actor(String id, Set<Role> roles, Set<String> orgCodes) {
 
+	private static final Set<Role> APP_ROLES = Set.of(Role.CASE_REPORTER, Role.FEEDBACK_CHANNEL);
+
 	/** The service itself: timers, defaults, automatic steps. */
 	public static final Actor SYSTEM = new Actor("system", Set.of(), Set.of());
 
@@ -22,6 +24,14 @@ public record Actor(String id, Set<Role> roles, Set<String> orgCodes) {
 
 	public boolean hasAny(Role... wanted) {
 		return Arrays.stream(wanted).anyMatch(roles::contains);
+	}
+
+	/**
+	 * An app rather than a person: all its roles are an app's (reporting cases, relaying evaluations). Apps read only
+	 * the cases they reported, work no tasks, and never see what the resident registry knows.
+	 */
+	public boolean isApp() {
+		return !roles.isEmpty() && APP_ROLES.containsAll(roles);
 	}
 
 }

@@ -14,7 +14,9 @@ import io.casegrid.api.model.SlaClockView;
 import io.casegrid.api.model.SlaPause;
 import io.casegrid.api.model.SlaPhase;
 import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.security.CurrentActor;
+import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +32,11 @@ class SlaController implements SlaApi {
 
 	private final CurrentActor actor;
 
-	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor) {
+	private final CaseActions actions;
+
+	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor,
+			CaseActions actions) {
+		this.actions = actions;
 		this.clocks = clocks;
 		this.board = board;
 		this.visibility = visibility;
@@ -44,14 +50,14 @@ class SlaController implements SlaApi {
 
 	@Override
 	public ResponseEntity<CaseSla> pauseCaseSla(UUID caseId, SlaPause pause) {
-		visibility.requireVisible(caseId, actor.get());
+		actions.openTaskToWork(caseId, actor.get(), ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
 		clocks.pause(caseId, pause.getReason(), actor.get().id());
 		return ResponseEntity.ok(caseSla(caseId));
 	}
 
 	@Override
 	public ResponseEntity<CaseSla> resumeCaseSla(UUID caseId) {
-		visibility.requireVisible(caseId, actor.get());
+		actions.openTaskToWork(caseId, actor.get(), ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
 		clocks.resume(caseId, actor.get().id());
 		return ResponseEntity.ok(caseSla(caseId));
 	}

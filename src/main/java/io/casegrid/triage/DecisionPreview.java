@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates the latest deployed version of a decision in memory, outside the process engine. What triage would
  * decide for a category is no decision about a case: evaluated by the engine, each read of the catalogue recorded two
- * historic decision instances per category and took a second doing so.
+ * historic decision instances per category and took a second doing so. Policies checked on every request (which
+ * channels a reporter may claim) are no decision about a case either.
  */
 @Component
-class DecisionPreview {
+public class DecisionPreview {
 
 	private final RepositoryService repository;
 
@@ -35,7 +36,7 @@ class DecisionPreview {
 		this.repository = repository;
 	}
 
-	DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
+	public DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
 		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(key)
 			.latestVersion()

@@ -56,7 +56,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<Object> forbidden(ForbiddenException ex) {
-		return problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, ex.getMessage());
+		ResponseEntity<Object> response = problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, ex.getMessage());
+		if (!ex.errors().isEmpty()) {
+			((ProblemDetail) response.getBody()).setProperty("errors", ex.errors());
+		}
+		return response;
 	}
 
 	@ExceptionHandler(ConflictException.class)

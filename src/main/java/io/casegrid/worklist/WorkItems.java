@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 import io.casegrid.casefile.CaseSearch;
@@ -23,8 +22,6 @@ import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
-import io.casegrid.web.ForbiddenException;
-import io.casegrid.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. Someone
  * sees the tasks of the cases they may see ({@link CaseVisibility}; others are not found) and acts only on those
- * they are a candidate for ({@link CandidateGroups}; others are forbidden).
+ * they are a candidate for ({@link CaseActions}, the rule every action on a case follows; others are forbidden).
  */
 @Service
 public class WorkItems {
@@ -61,9 +58,12 @@ public class WorkItems {
 
 	private final SlaBoard slaBoard;
 
+	private final CaseActions actions;
+
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
 			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
-			TaskSearch search, SlaBoard slaBoard) {
+			TaskSearch search, SlaBoard slaBoard, CaseActions actions) {
+		this.actions = actions;
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
@@ -96,12 +96,12 @@ public class WorkItems {
 
 	/** Any task of a case the actor may see (to read it, being a candidate is not needed). */
 	public WorkItem get(String taskId, Actor actor) {
-		return view(List.of(visibleTask(taskId, actor))).get(0);
+		return view(List.of(actions.visibleTask(taskId, actor))).get(0);
 	}
 
 	@Transactional
 	public WorkItem claim(String taskId, Actor actor) {
-		Task task = actionableTask(taskId, actor);
+		Task task = actions.taskToClaim(taskId, actor);
 		if (actor.id().equals(task.getAssignee())) {
 			return get(taskId, actor);
 		}
@@ -116,10 +116,7 @@ public class WorkItems {
 
 	@Transactional
 	public WorkItem unclaim(String taskId, Actor actor) {
-		Task task = actionableTask(taskId, actor);
-		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
-			throw new ConflictException("Task " + taskId + " is claimed by someone else");
-		}
+		Task task = actions.taskToWork(taskId, actor);
 		if (task.getAssignee() != null) {
 			engineUser.runAs(actor.id(), () -> tasks.setAssignee(taskId, null));
 		}
@@ -128,10 +125,7 @@ public class WorkItems {
 
 	@Transactional
 	public void complete(String taskId, String outcome, String comment, Map<String, String> fields, Actor actor) {
-		Task task = actionableTask(taskId, actor);
-		if (task.getAssignee() != null && !task.getAssignee().equals(actor.id())) {
-			throw new ConflictException("Task " + taskId + " is claimed by someone else");
-		}
+		Task task = actions.taskToWork(taskId, actor);
 		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
 			.orElseThrow(() -> new ConflictException(
 					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
@@ -145,52 +139,6 @@ public class WorkItems {
 			}
 			tasks.complete(taskId, variables);
 		});
-	}
-
-	/** The task, if the actor may see its case; otherwise not found, like a task that does not exist. */
-	private Task visibleTask(String taskId, Actor actor) {
-		Task task = task(taskId);
-		UUID caseId = caseIdOf(task);
-		if (caseId == null || !visibility.isVisible(caseId, actor)) {
-			throw new NotFoundException("Task", taskId);
-		}
-		return task;
-	}
-
-	/** The task, if the actor may see it and is its assignee or one of its candidates. */
-	private Task actionableTask(String taskId, Actor actor) {
-		Task task = visibleTask(taskId, actor);
-		if (actor.id().equals(task.getAssignee())) {
-			return task;
-		}
-		Set<String> mine = candidateGroups.of(actor);
-		boolean candidate = tasks.getIdentityLinksForTask(taskId)
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.anyMatch(link -> actor.id().equals(link.getUserId()) || mine.contains(link.getGroupId()));
-		if (!candidate) {
-			throw new ForbiddenException("You are not a candidate of task " + taskId + " (" + task.getName() + ")");
-		}
-		return task;
-	}
-
-	private UUID caseIdOf(Task task) {
-		ProcessInstance instance = runtime.createProcessInstanceQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.singleResult();
-		String key = instance == null ? null : instance.getBusinessKey();
-		return key == null || key.isEmpty() ? null : UUID.fromString(key);
-	}
-
-	private Task task(String taskId) {
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		if (task == null) {
-			throw new NotFoundException("Task", taskId);
-		}
-		if (task.isSuspended()) {
-			throw new ConflictException("Task " + taskId + " is suspended");
-		}
-		return task;
 	}
 
 	private List<WorkItem> view(List<Task> found) {

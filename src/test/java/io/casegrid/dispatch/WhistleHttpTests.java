@@ -75,8 +75,8 @@ class WhistleHttpTests {
 		assertThat(CasegridClient.statusOf(() -> township.whistle.whistleDepartments(caseId,
 				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
 					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))))
-			.as("nor may the township while the case is at the grid")
-			.isEqualTo(409);
+			.as("nor may the township while the case is at the grid: the grid holds the task a whistle completes")
+			.isEqualTo(403);
 		assertThat(CasegridClient.statusOf(() -> department.cases.getCase(caseId)))
 			.as("the department sees the case only once whistled")
 			.isEqualTo(404);

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casegrid.bench.Tokens;
 
 /**
- * Reports cases the way a grid worker's app does ({@code POST /api/v1/cases} with an {@code Idempotency-Key}); the
+ * Reports cases the way the township's app does ({@code POST /api/v1/cases} with an {@code Idempotency-Key}); the
  * body is a function of the sequence number, so a retry sends exactly the same request.
  */
 final class IntakeClient {
@@ -24,7 +24,8 @@ final class IntakeClient {
 	static final List<String> GRIDS = List.of("149901001001001", "149901001001002", "149901001002001",
 			"149901001002002");
 
-	static final String REPORTER = "grid-dg1";
+	/** Reports into all four grids: only the township's staff may (a grid worker reports into their own grid only). */
+	static final String REPORTER = "dispatcher-cg";
 
 	/** How long a client waits for an answer; a request still open after it counts as hanging. */
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -47,7 +48,7 @@ final class IntakeClient {
 
 	static String body(long seq) {
 		return """
-				{"channel": "GRID_REPORT", "categoryCode": "FLY_WIRE_CHARGING", "title": "故障演练 飞线充电 #%d",
+				{"channel": "VISIT", "categoryCode": "FLY_WIRE_CHARGING", "title": "故障演练 飞线充电 #%d",
 				 "description": "演练第%d号：楼道有住户从窗口拉电线给电动车充电，存在火灾隐患。",
 				 "location": {"address": "东关社区%d号楼", "unitCode": "%s"},
 				 "reporter": {"name": "张三", "phone": "13800000000"}}
