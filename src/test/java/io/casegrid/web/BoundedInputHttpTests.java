@@ -112,7 +112,7 @@ class BoundedInputHttpTests {
 		assertProblem(response, 413);
 	}
 
-	private Task openTask() {
+	private Task openTask() throws Exception {
 		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport().title("边界测试"), null).getId();
 		return gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
 	}
