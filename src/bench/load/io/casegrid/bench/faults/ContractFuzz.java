@@ -130,7 +130,8 @@ final class ContractFuzz {
 					}
 					run.answered(request, response, System.nanoTime() - sending);
 					if (i % 10_000 == 0) {
-						System.out.printf("[contract-fuzz] %d requests, statuses %s%n", i, run.statuses());
+						System.out.printf("[contract-fuzz] %d requests, statuses %s, %d violation kinds%n", i,
+								run.statuses(), run.violations().size());
 					}
 				}
 				return null;
