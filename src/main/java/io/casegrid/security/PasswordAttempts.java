@@ -37,8 +37,8 @@ final class PasswordAttempts {
 		forgetIdle();
 		Tally byAddress = addresses.computeIfAbsent(address, a -> new Tally());
 		Tally byUser = users.computeIfAbsent(user, u -> new Tally());
-		refuseIfOver(byAddress, limits.perAddress());
-		refuseIfOver(byUser, limits.perUser());
+		refuseIfOver(byAddress, limits.perAddress(), Duration.ZERO);
+		refuseIfOver(byUser, limits.perUser(), limits.pause());
 		boolean acquired;
 		try {
 			acquired = byUser.checking.tryAcquire(limits.pause().toMillis(), TimeUnit.MILLISECONDS);
@@ -52,7 +52,7 @@ final class PasswordAttempts {
 		}
 		try {
 			// the check that ran meanwhile may have failed
-			refuseIfOver(byUser, limits.perUser());
+			refuseIfOver(byUser, limits.perUser(), limits.pause());
 		}
 		catch (TooManyPasswordAttempts ex) {
 			byUser.checking.release();
@@ -61,8 +61,8 @@ final class PasswordAttempts {
 		return new Permit(byUser, byAddress);
 	}
 
-	private void refuseIfOver(Tally tally, int limit) throws TooManyPasswordAttempts {
-		Duration wait = tally.wait(clock.instant(), limit);
+	private void refuseIfOver(Tally tally, int limit, Duration pause) throws TooManyPasswordAttempts {
+		Duration wait = tally.wait(clock.instant(), limit, pause);
 		if (!wait.isZero()) {
 			throw new TooManyPasswordAttempts(wait);
 		}
@@ -131,14 +131,14 @@ final class PasswordAttempts {
 		}
 
 		/** How long to wait before the next check may be made: zero when it may be made now. */
-		synchronized Duration wait(Instant now, int limit) {
+		synchronized Duration wait(Instant now, int limit, Duration pause) {
 			if (failures == 0 || forgotten(now)) {
 				return Duration.ZERO;
 			}
 			if (failures >= limit) {
 				return Duration.between(now, lastFailure.plus(limits.window()));
 			}
-			Instant next = lastFailure.plus(limits.pause());
+			Instant next = lastFailure.plus(pause);
 			return now.isBefore(next) ? Duration.between(now, next) : Duration.ZERO;
 		}
 

@@ -89,7 +89,7 @@ class EngineRestPasswordHttpTests {
 
 		assertProblem(first, 401);
 		burst.forEach(response -> assertProblem(response, response.statusCode()));
-		assertThat(burst).extracting(HttpResponse::statusCode).containsOnly(401, 429).contains(429);
+		assertThat(burst).extracting(HttpResponse::statusCode).isSubsetOf(401, 429).contains(429);
 		assertThat(burst).filteredOn(r -> r.statusCode() == 429)
 			.allSatisfy(r -> assertThat(r.headers().firstValue("Retry-After")).isPresent());
 		assertThat(keycloakFailures(user)).as("failures Keycloak counted").isLessThanOrEqualTo(4);
