@@ -35,12 +35,20 @@ class DecisionPreview {
 		this.repository = repository;
 	}
 
-	DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
+	/**
+	 * The decisions as deployed now: each key's latest version is looked up once, however many evaluations follow
+	 * (the catalogue evaluates two decisions per category; looking them up each time made it the slowest read).
+	 */
+	Snapshot snapshot() {
+		return new Snapshot();
+	}
+
+	private DmnDecision latest(String key) {
 		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(key)
 			.latestVersion()
 			.singleResult();
-		DmnDecision decision = parsed.computeIfAbsent(latest.getId(), id -> {
+		return parsed.computeIfAbsent(latest.getId(), id -> {
 			try (InputStream model = repository.getDecisionModel(id)) {
 				return engine.parseDecision(key, model);
 			}
@@ -48,7 +56,17 @@ class DecisionPreview {
 				throw new UncheckedIOException(ex);
 			}
 		});
-		return engine.evaluateDecisionTable(decision, inputs);
+	}
+
+	/** Decisions looked up at most once each; for one request, not to be kept. */
+	final class Snapshot {
+
+		private final Map<String, DmnDecision> byKey = new java.util.HashMap<>();
+
+		DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
+			return engine.evaluateDecisionTable(byKey.computeIfAbsent(key, DecisionPreview.this::latest), inputs);
+		}
+
 	}
 
 }
