@@ -3,6 +3,7 @@ package io.casegrid.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -36,7 +37,8 @@ final class PasswordAttempts {
 	Permit admit(String user, String address) throws TooManyPasswordAttempts {
 		forgetIdle();
 		Tally byAddress = addresses.computeIfAbsent(address, a -> new Tally());
-		Tally byUser = users.computeIfAbsent(user, u -> new Tally());
+		// Keycloak's user names ignore case: "Designer" must not get its own four guesses at designer's account
+		Tally byUser = users.computeIfAbsent(user.strip().toLowerCase(Locale.ROOT), u -> new Tally());
 		refuseIfOver(byAddress, limits.perAddress(), Duration.ZERO);
 		refuseIfOver(byUser, limits.perUser(), limits.pause());
 		boolean acquired;

@@ -34,6 +34,16 @@ class PasswordAttemptsTests {
 	}
 
 	@Test
+	void userNameIsCountedWhateverItsCase() {
+		for (int i = 0; i < 4; i++) {
+			attempts.admit(i % 2 == 0 ? "designer" : "DESIGNER", "10.0.0.1").failed();
+			clock.move(Duration.ofSeconds(3));
+		}
+
+		assertThatThrownBy(() -> attempts.admit("Designer", "10.0.0.1")).isInstanceOf(TooManyPasswordAttempts.class);
+	}
+
+	@Test
 	void nextCheckOfAUserNameWaitsThePauseAfterAFailure() {
 		attempts.admit("designer", "10.0.0.1").failed();
 
