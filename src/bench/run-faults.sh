@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The fault harness (docs/reliability.md): crash under load, database outage, two nodes on one database.
-#   src/bench/run-faults.sh [--only crash,outage,nodes] [--cases 1000]
+# The fault harness (docs/reliability.md): crash under load, database outage, two nodes on one database, and a long
+# fuzz run over every operation of the contract (100,000 requests by default, as every user and app of the realm).
+#   src/bench/run-faults.sh [--only crash,outage,nodes,fuzz] [--cases 1000] [--fuzz-requests 100000]
+#                           [--fuzz-clients 4] [--fuzz-budget-seconds 2] [--fuzz-seed 20261130]
 # Builds the service jar once (mvn -Pbench), then runs io.casegrid.bench.faults.FaultHarness, which starts the jar
 # as separate processes, a Keycloak and PostgreSQL servers, all under target/bench/faults/ (wiped first).
 # Exit status: 0 when every assertion held; the figures are in target/bench/faults/summary.json.
@@ -31,6 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# on a fresh clone there is no target/ yet: the build log needs it before Maven creates it
+mkdir -p "$PWD/target"
 BUILD_LOG="$PWD/target/bench-faults-build.log"
 mkdir -p "$PWD/target"   # a fresh clone has none yet
 echo "run-faults: building the service jar (log: $BUILD_LOG)"

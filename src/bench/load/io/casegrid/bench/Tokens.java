@@ -56,8 +56,22 @@ public final class Tokens {
 
 	/** A valid token of a demo user, or of the hotline app for {@link #HOTLINE}. */
 	public String token(String who) {
+		return held(who, () -> who.equals(HOTLINE) ? clientCredentials(HOTLINE, "hotline-12345-demo-secret")
+				: Map.of("grant_type", "password", "client_id", "casegrid-cli", "username", who, "password", "demo"));
+	}
+
+	/** A valid token of an app, through its client credentials. */
+	public String client(String clientId, String secret) {
+		return held(clientId, () -> clientCredentials(clientId, secret));
+	}
+
+	private String held(String who, java.util.function.Supplier<Map<String, String>> form) {
 		return tokens.compute(who, (key, held) -> held != null && Instant.now().isBefore(held.renewAfter()) ? held
-				: fetch(key)).value();
+				: fetch(key, form.get())).value();
+	}
+
+	private static Map<String, String> clientCredentials(String clientId, String secret) {
+		return Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
 	}
 
 	/** The {@code Authorization} header value for {@code who}. */
@@ -65,11 +79,7 @@ public final class Tokens {
 		return "Bearer " + token(who);
 	}
 
-	private Token fetch(String who) {
-		Map<String, String> form = who.equals(HOTLINE)
-				? Map.of("grant_type", "client_credentials", "client_id", HOTLINE, "client_secret",
-						"hotline-12345-demo-secret")
-				: Map.of("grant_type", "password", "client_id", "casegrid-cli", "username", who, "password", "demo");
+	private Token fetch(String who, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

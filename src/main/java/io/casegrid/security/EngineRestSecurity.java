@@ -37,7 +37,7 @@ class EngineRestSecurity {
 		};
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ROLES))
-			.authenticationProvider(passwords)
+			.authenticationProvider(passwords.provider())
 			.httpBasic(basic -> basic.authenticationEntryPoint(challenge))
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(actors))

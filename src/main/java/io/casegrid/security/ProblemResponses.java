@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -20,7 +21,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 of the API as problem+json, like every other error. Spring Security's bearer-token handlers still set
+ * 401 and 403 of the API as problem+json, like every other error — and, for basic credentials checked against
+ * Keycloak, 429 when too many were wrong and 503 when Keycloak could not check them. Spring Security's bearer-token handlers still set
  * the status and {@code WWW-Authenticate} (RFC 6750), so clients learn why a token was refused. Requests the firewall
  * refuses (an unknown method, {@code ..} or {@code ;} in the path) get a 400 problem here: the default handler's
  * {@code sendError} would pass the same request through the same firewall again and end with an empty body.
@@ -41,6 +43,17 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof TooManyPasswordAttempts tooMany) {
+			response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+			write(response, ProblemType.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+			return;
+		}
+		if (ex instanceof AuthenticationServiceException) {
+			// Keycloak could not say whether the credentials are right: nothing is wrong with the request
+			response.setHeader("Retry-After", "10");
+			write(response, ProblemType.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+			return;
+		}
 		bearerEntryPoint.commence(request, response, ex);
 		write(response, ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
 				ex.getMessage() == null || ex instanceof org.springframework.security.authentication.InsufficientAuthenticationException

@@ -5,6 +5,7 @@ import java.util.List;
 import io.casegrid.api.CatalogApi;
 import io.casegrid.api.model.Category;
 import io.casegrid.api.model.HandlingUnit;
+import io.casegrid.casefile.Classifier;
 import io.casegrid.org.OrgDirectory;
 
 import org.springframework.http.ResponseEntity;
@@ -31,13 +32,13 @@ class CatalogController implements CatalogApi {
 		List<Category> categories = jdbc.sql("SELECT code, name, kind FROM category ORDER BY sort_order, code")
 			.query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"), rs.getString("kind")))
 			.list();
-		categories.forEach(this::route);
+		var previews = triage.previews();
+		categories.forEach(category -> route(category, previews.apply(category.getCode())));
 		return ResponseEntity.ok(categories);
 	}
 
 	/** Adds what the DMN decides for the category as reported by anyone, with no emergency words. */
-	private void route(Category category) {
-		var routing = triage.preview(category.getCode());
+	private void route(Category category, Classifier.Triage routing) {
 		if (!routing.placed()) {
 			return;
 		}

@@ -36,12 +36,25 @@ public class DecisionPreview {
 		this.repository = repository;
 	}
 
+	/** One evaluation of the latest deployed version of {@code key} (a policy checked on a request). */
 	public DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
+		return snapshot().evaluate(key, inputs);
+	}
+
+	/**
+	 * The decisions as deployed now: each key's latest version is looked up once, however many evaluations follow
+	 * (the catalogue evaluates two decisions per category; looking them up each time made it the slowest read).
+	 */
+	Snapshot snapshot() {
+		return new Snapshot();
+	}
+
+	private DmnDecision latest(String key) {
 		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(key)
 			.latestVersion()
 			.singleResult();
-		DmnDecision decision = parsed.computeIfAbsent(latest.getId(), id -> {
+		return parsed.computeIfAbsent(latest.getId(), id -> {
 			try (InputStream model = repository.getDecisionModel(id)) {
 				return engine.parseDecision(key, model);
 			}
@@ -49,7 +62,17 @@ public class DecisionPreview {
 				throw new UncheckedIOException(ex);
 			}
 		});
-		return engine.evaluateDecisionTable(decision, inputs);
+	}
+
+	/** Decisions looked up at most once each; for one request, not to be kept. */
+	final class Snapshot {
+
+		private final Map<String, DmnDecision> byKey = new java.util.HashMap<>();
+
+		DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) {
+			return engine.evaluateDecisionTable(byKey.computeIfAbsent(key, DecisionPreview.this::latest), inputs);
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.casegrid.triage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -43,9 +44,13 @@ class DmnTriage implements Classifier {
 		return triage(categoryCode, description, vulnerable, decisions::evaluateDecisionTableByKey);
 	}
 
-	/** What triage decides for a category reported by anyone, with no emergency words; no decision is recorded. */
-	Triage preview(String categoryCode) {
-		return triage(categoryCode, null, false, preview::evaluate);
+	/**
+	 * What triage decides for a category reported by anyone, with no emergency words, by category code, on the
+	 * decisions deployed now; no decision is recorded.
+	 */
+	Function<String, Triage> previews() {
+		DecisionPreview.Snapshot decisions = preview.snapshot();
+		return categoryCode -> triage(categoryCode, null, false, decisions::evaluate);
 	}
 
 	private static Triage triage(String categoryCode, String description, boolean vulnerable,

@@ -46,7 +46,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<Object> invalid(InvalidRequestException ex) {
-		return validation(ex.getMessage(), ex.errors());
+		return validation(ex.getMessage(), ex.errors(), ex.errorCount());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -176,6 +176,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+				ProblemDetail problem = RequestBodyLimit.tooLarge(tooLarge.maxBody);
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+					.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+			}
+		}
 		Throwable cause = jsonCause(ex);
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return validation("The request body has a field the contract does not know",
@@ -268,8 +276,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> validation(String detail, List<FieldError> errors) {
+		return validation(detail, errors, errors.size());
+	}
+
+	/** At most {@link FieldErrors#REPORTED} errors, and how many there were when more. */
+	private static ResponseEntity<Object> validation(String detail, List<FieldError> errors, int errorCount) {
 		ResponseEntity<Object> response = problem(ProblemType.VALIDATION, HttpStatus.BAD_REQUEST, detail);
-		((ProblemDetail) response.getBody()).setProperty("errors", errors);
+		ProblemDetail problem = (ProblemDetail) response.getBody();
+		problem.setProperty("errors", FieldErrors.reported(errors));
+		if (errorCount > FieldErrors.REPORTED) {
+			problem.setProperty("errorCount", errorCount);
+		}
 		return response;
 	}
 

@@ -13,6 +13,8 @@ public enum ProblemType {
 	VALIDATION("validation", "Invalid request"),
 	NOT_FOUND("not-found", "Not found"),
 	CONFLICT("conflict", "Conflict"),
+	TOO_LARGE("too-large", "Request too large"),
+	TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
 	IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "Idempotency-Key reused with a different request"),
 	UNAVAILABLE("unavailable", "Service temporarily unavailable"),
 	INTERNAL("internal", "Internal error");
@@ -41,6 +43,8 @@ public enum ProblemType {
 			case 403 -> FORBIDDEN;
 			case 404 -> NOT_FOUND;
 			case 409 -> CONFLICT;
+			case 413 -> TOO_LARGE;
+			case 429 -> TOO_MANY_REQUESTS;
 			case 503 -> UNAVAILABLE;
 			default -> status < 500 ? VALIDATION : INTERNAL;
 		};

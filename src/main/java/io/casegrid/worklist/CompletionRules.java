@@ -7,9 +7,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.web.FieldError;
+import io.casegrid.web.FieldErrors;
 import io.casegrid.web.InvalidRequestException;
 
 import org.springframework.stereotype.Component;
@@ -36,11 +39,13 @@ class CompletionRules {
 					+ contract.outcomes().stream().map(TaskOutcome::code).toList()));
 		Map<String, String> given = fields == null ? Map.of() : fields;
 		List<FieldError> errors = new ArrayList<>();
+		Set<String> known = outcome.fields().stream().map(OutcomeField::name).collect(Collectors.toSet());
 		given.keySet()
 			.stream()
-			.filter(name -> outcome.fields().stream().noneMatch(f -> f.name().equals(name)))
+			.filter(name -> !known.contains(name))
 			.sorted()
-			.forEach(name -> errors.add(new FieldError("fields." + name, "is not a field of outcome " + outcomeCode)));
+			.forEach(name -> errors.add(new FieldError("fields." + FieldErrors.echo(name),
+					"is not a field of outcome " + outcomeCode)));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(contract.outcomeVariable(), outcome.code());
 		for (OutcomeField field : outcome.fields()) {

@@ -16,13 +16,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Mutations of a request body built from its schema: a field out of range, of the wrong type, missing, null or
- * unknown; and, on the bytes, malformed JSON, invalid UTF-8, several megabytes, or nesting deeper than any parser
- * should follow.
+ * unknown, an object with thousands of properties, an array or string past its bound; and, on the bytes, malformed
+ * JSON, invalid UTF-8, several megabytes, or nesting deeper than any parser should follow.
  */
 final class BodyMutator {
 
 	static final List<String> TREE_MUTATIONS = List.of("field-hostile", "field-hostile", "field-hostile",
-			"field-wrong-type", "missing-required", "unknown-field", "field-null");
+			"field-wrong-type", "missing-required", "unknown-field", "field-null", "many-properties", "long-array",
+			"long-string");
+
+	/** Property counts of a bloated object: just over a {@code maxProperties}, within and far over the body limit. */
+	private static final List<Integer> MANY = List.of(21, 51, 1_000, 10_000, 80_000);
+
+	/** Lengths past a {@code maxItems} or {@code maxLength}: by one, and by orders of magnitude. */
+	private static final List<Integer> LONG = List.of(1, 1, 1_000, 20_000);
 
 	static final List<String> BYTE_MUTATIONS = List.of("malformed-json", "malformed-json", "bad-utf8", "bad-utf8",
 			"huge-body", "deep-nesting", "empty-body");
@@ -68,9 +75,48 @@ final class BodyMutator {
 			case "missing-required" -> removeRequired(body, schema, slots);
 			case "unknown-field" -> objectIn(body, slots).set(pick(UNKNOWN_FIELDS), values.valid(Map.of(), "x"));
 			case "field-null" -> slot.set(NODES.nullNode());
+			case "many-properties" -> bloat(objectIn(body, slots));
+			case "long-array" -> lengthen(body, slots, "array");
+			case "long-string" -> lengthen(body, slots, "string");
 			default -> slot.set(values.hostile(slot.schema(), slot.name()));
 		}
 		return body;
+	}
+
+	private void bloat(ObjectNode object) {
+		int count = pick(MANY);
+		for (int i = 0; i < count; i++) {
+			object.put("f" + i, "x");
+		}
+	}
+
+	/** An array or string of the body (or a new field) made longer than its schema allows. */
+	private void lengthen(JsonNode body, List<Slot> slots, String type) {
+		List<Slot> candidates = slots.stream().filter(s -> type.equals(values.resolve(s.schema()).get("type"))).toList();
+		Slot slot = candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+		Map<String, Object> schema = slot == null ? Map.of() : values.resolve(slot.schema());
+		int over = pick(LONG);
+		JsonNode value;
+		if (type.equals("array")) {
+			int max = schema.get("maxItems") instanceof Number n ? n.intValue() : 0;
+			JsonNode item = values.valid(Contract.map(schema.get("items")), slot == null ? "item" : slot.name());
+			ArrayNode array = NODES.arrayNode();
+			for (int i = 0; i < max + over; i++) {
+				// copies: a second mutation may change one item, and must not change them all
+				array.add(item.deepCopy());
+			}
+			value = array;
+		}
+		else {
+			int max = schema.get("maxLength") instanceof Number n ? n.intValue() : 0;
+			value = NODES.textNode((random.nextBoolean() ? "x" : "界").repeat(max + over));
+		}
+		if (slot != null) {
+			slot.set(value);
+		}
+		else if (body instanceof ObjectNode object) {
+			object.set("fuzz", value);
+		}
 	}
 
 	/** The body's bytes after a byte-level mutation. */

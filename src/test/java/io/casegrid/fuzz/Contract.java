@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.Yaml;
  * The operations of {@code openapi/casegrid.yaml} with their parameters and body schemas, {@code $ref}s resolved, so
  * the fuzzer covers an operation the moment it is written into the contract.
  */
-final class Contract {
+public final class Contract {
 
 	private final Map<String, Object> spec;
 
@@ -25,7 +25,7 @@ final class Contract {
 		this.spec = spec;
 	}
 
-	static Contract read(Path file) {
+	public static Contract read(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			return new Contract(new Yaml().load(in));
 		}
@@ -34,7 +34,7 @@ final class Contract {
 		}
 	}
 
-	List<ContractOperation> operations() {
+	public List<ContractOperation> operations() {
 		List<ContractOperation> operations = new ArrayList<>();
 		map(spec.get("paths")).forEach((path, item) -> map(item).forEach((method, o) -> {
 			if (o instanceof Map<?, ?> operation && operation.containsKey("operationId")) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One operation of the contract: what the fuzzer needs to build a request for it. */
-record ContractOperation(String id, String method, String path, Set<String> roles, List<Parameter> parameters,
+public record ContractOperation(String id, String method, String path, Set<String> roles, List<Parameter> parameters,
 		Map<String, Object> body) {
 
 	List<Parameter> in(String location) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** One request as sent, with the mutations that made it, so that a violation names exactly what caused it. */
-record FuzzRequest(String operationId, String principal, List<String> mutations, String method, String target,
+public record FuzzRequest(String operationId, String principal, List<String> mutations, String method, String target,
 		Map<String, String> headers, byte[] body) {
 
-	String describe() {
+	public String describe() {
 		StringBuilder text = new StringBuilder();
 		text.append(operationId).append(" as ").append(principal).append(' ').append(mutations).append(": ");
 		text.append(method).append(' ').append(abbreviate(target, 300));

@@ -3,5 +3,5 @@ package io.casegrid.fuzz;
 import java.util.List;
 
 /** Ids that exist, so that mutated requests also reach the rules behind the lookup of their resource. */
-record KnownIds(List<String> caseIds, List<String> taskIds, List<String> orderIds, List<String> unitCodes) {
+public record KnownIds(List<String> caseIds, List<String> taskIds, List<String> orderIds, List<String> unitCodes) {
 }

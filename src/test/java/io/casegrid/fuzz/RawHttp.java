@@ -14,16 +14,16 @@ import java.util.Map;
  * percent escapes, raw bytes in the target and headers, any Content-Type or none), one connection a request. The
  * request line and headers are byte strings: each char stands for one byte (ISO-8859-1).
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private final int port;
 
-	RawHttp(int port) {
+	public RawHttp(int port) {
 		this.port = port;
 	}
 
 	/** Sends the request; a server that closes the connection before answering gives status 0. */
-	Response send(FuzzRequest request) throws IOException {
+	public Response send(FuzzRequest request) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		head.write((request.method() + " ").getBytes(StandardCharsets.US_ASCII));
 		head.write(request.target().getBytes(StandardCharsets.ISO_8859_1));
@@ -94,7 +94,7 @@ final class RawHttp {
 		return body.toByteArray();
 	}
 
-	record Response(int status, Map<String, String> headers, byte[] body) {
+	public record Response(int status, Map<String, String> headers, byte[] body) {
 
 		String contentType() {
 			return headers.getOrDefault("content-type", "");

@@ -3,6 +3,7 @@ package io.casegrid.fuzz;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Builds one request for an operation of the contract: valid from its schemas, as a caller that may (mostly) or may
  * not call it, then changed by one or two mutations of its body, path, query, headers or method.
  */
-final class RequestFuzzer {
+public final class RequestFuzzer {
 
 	private static final List<String> REQUEST_MUTATIONS = List.of("path-value", "path-value", "query-hostile",
 			"query-hostile", "query-bad-encoding", "query-extra", "idempotency-key", "content-type", "wrong-method",
@@ -53,7 +54,7 @@ final class RequestFuzzer {
 
 	private final List<String> usedKeys = new ArrayList<>();
 
-	RequestFuzzer(Random random, SchemaValues values, ObjectMapper json, List<Principal> principals, KnownIds ids) {
+	public RequestFuzzer(Random random, SchemaValues values, ObjectMapper json, List<Principal> principals, KnownIds ids) {
 		this.random = random;
 		this.values = values;
 		this.bodies = new BodyMutator(values, random, json);
@@ -62,7 +63,23 @@ final class RequestFuzzer {
 		this.ids = ids;
 	}
 
-	FuzzRequest next(ContractOperation operation) throws Exception {
+	/**
+	 * Each operation in proportion to what there is to break in it — its parameters, and its body most — in a seeded
+	 * order; an operation without either still gets its share of wrong methods, headers and callers.
+	 */
+	public static List<ContractOperation> schedule(List<ContractOperation> operations, Random random) {
+		List<ContractOperation> schedule = new ArrayList<>();
+		for (ContractOperation operation : operations) {
+			int weight = 2 + operation.parameters().size() + (operation.body() == null ? 0 : 6);
+			for (int i = 0; i < weight; i++) {
+				schedule.add(operation);
+			}
+		}
+		Collections.shuffle(schedule, random);
+		return schedule;
+	}
+
+	public FuzzRequest next(ContractOperation operation) throws Exception {
 		Draft draft = new Draft(operation, principal(operation));
 		int mutations = random.nextInt(10) == 0 ? 0 : 1 + (random.nextInt(4) == 0 ? 1 : 0);
 		for (int i = 0; i < mutations; i++) {

@@ -20,7 +20,7 @@ import io.casegrid.DemoCounty;
  * Values for a schema of the contract: a plausible valid one (so that a single mutation is what the service has to
  * catch), and the boundary and hostile ones a careless client or an attacker sends.
  */
-final class SchemaValues {
+public final class SchemaValues {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -46,7 +46,7 @@ final class SchemaValues {
 
 	private final Random random;
 
-	SchemaValues(Contract contract, Random random) {
+	public SchemaValues(Contract contract, Random random) {
 		this.contract = contract;
 		this.random = random;
 	}

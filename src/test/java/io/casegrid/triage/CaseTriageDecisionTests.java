@@ -31,7 +31,7 @@ class CaseTriageDecisionTests {
 		List<String> codes = jdbc.sql("SELECT code FROM category ORDER BY code").query(String.class).list();
 		long recorded = history.createHistoricDecisionInstanceQuery().count();
 
-		List<Triage> previews = codes.stream().map(triage::preview).toList();
+		List<Triage> previews = codes.stream().map(triage.previews()).toList();
 
 		assertThat(history.createHistoricDecisionInstanceQuery().count()).isEqualTo(recorded);
 		assertThat(previews).hasSizeGreaterThanOrEqualTo(30)

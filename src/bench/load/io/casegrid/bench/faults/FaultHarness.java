@@ -19,12 +19,14 @@ import io.casegrid.identity.KeycloakServer;
 import io.casegrid.bench.Tokens;
 
 /**
- * The fault harness of docs/reliability.md: crash under load, database outage, two nodes on one database. Runs the
+ * The fault harness of docs/reliability.md: crash under load, database outage, two nodes on one database, and a long
+ * fuzz run over the whole contract. Runs the
  * built service jar as separate processes against one Keycloak it starts itself, writes summary.json, and exits
  * non-zero when any scenario's assertions failed. Run it through src/bench/run-faults.sh, which builds the jar.
  *
  * <pre>
- * FaultHarness --work DIR --jar JAR --keycloak-home DIR [--only crash,outage,nodes] [--cases 1000]
+ * FaultHarness --work DIR --jar JAR --keycloak-home DIR [--only crash,outage,nodes,fuzz] [--cases 1000]
+ *     [--fuzz-requests 100000] [--fuzz-clients 4] [--fuzz-budget-seconds 2] [--fuzz-seed 20261130]
  * </pre>
  */
 public final class FaultHarness {
@@ -38,7 +40,7 @@ public final class FaultHarness {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Path work = Path.of(options.get("work")).toAbsolutePath();
-		Set<String> only = Set.of(options.getOrDefault("only", "crash,outage,nodes").split(","));
+		Set<String> only = Set.of(options.getOrDefault("only", "crash,outage,nodes,fuzz").split(","));
 		int cases = Integer.parseInt(options.getOrDefault("cases", "1000"));
 		Files.createDirectories(work);
 		Instant started = Instant.now();
@@ -63,6 +65,13 @@ public final class FaultHarness {
 			}
 			if (only.contains("nodes")) {
 				results.add(guarded("two-nodes", () -> new TwoNodes(bench, cases, 8, Math.max(1, cases / 10)).run()));
+			}
+			if (only.contains("fuzz")) {
+				int requests = Integer.parseInt(options.getOrDefault("fuzz-requests", "100000"));
+				int clients = Integer.parseInt(options.getOrDefault("fuzz-clients", "4"));
+				Duration budget = Duration.ofSeconds(Long.parseLong(options.getOrDefault("fuzz-budget-seconds", "2")));
+				long seed = Long.parseLong(options.getOrDefault("fuzz-seed", "20261130"));
+				results.add(guarded("contract-fuzz", () -> new ContractFuzz(bench, requests, clients, budget, seed).run()));
 			}
 		}
 		boolean passed = results.stream().allMatch(Findings::passed);
