@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.stereotype.Component;
 
@@ -96,7 +97,7 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		List<String> adminGroups = new ArrayList<>(Stream.of(Groups.CAMUNDA_ADMIN, Role.ADMIN.tokenName()).toList());
 		configuration.setAdminGroups(adminGroups);
-		configuration.setResourceAuthorizationProvider(new NoGrantsForDeployers());
+		configuration.setResourceAuthorizationProvider(new GrantsOnlyFromRoles());
 	}
 
 	@Override
@@ -124,10 +125,51 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
 	}
 
 	/** Camunda's defaults, less the READ and DELETE grant the creator of a deployment would get on it. */
-	private static final class NoGrantsForDeployers extends DefaultAuthorizationProvider {
+	/**
+	 * Camunda's default grants on what is created, minus two: a deployer gets no grant on the deployment they made
+	 * (see above), and a task gets none for its assignee, owner or candidates. Field staff work tasks through the
+	 * API, whose own holder rules apply ({@code worklist.CaseActions}); per-task grants would reach no one in the
+	 * webapps and cost inserts, look-ups and deletes of authorization rows on every task.
+	 */
+	private static final class GrantsOnlyFromRoles extends DefaultAuthorizationProvider {
 
 		@Override
 		public AuthorizationEntity[] newDeployment(Deployment deployment) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] newTask(Task task) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+			return null;
+		}
+
+		@Override
+		public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
 			return null;
 		}
 
