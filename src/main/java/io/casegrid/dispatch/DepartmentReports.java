@@ -49,10 +49,13 @@ public class DepartmentReports {
 				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
 	}
 
-	/** 退单: the department says the matter is not its own; the centre decides (确权). */
+	/**
+	 * 退单: the department says the matter is not its own; the centre decides (确权). Its acknowledgement clock stops
+	 * as RETURNED, not MET: a return is no 报到.
+	 */
 	@Transactional
 	public void returnItem(UUID caseId, String department, UUID ackClockId, String reason, String actor) {
-		clocks.stop(ackClockId, ClockState.MET, "退单：" + reason, actor);
+		clocks.stop(ackClockId, ClockState.RETURNED, "退单：" + reason, actor);
 		files.note(caseId, actor, TimelineNote.of("DEPARTMENT_RETURNED", "部门退单：" + department + "（" + reason + "）",
 				Map.of("departmentCode", department, "reason", reason)));
 	}

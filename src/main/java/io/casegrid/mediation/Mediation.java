@@ -32,6 +32,8 @@ public class Mediation {
 
 	private MediationStatus status;
 
+	private MediationOutcome outcome;
+
 	private String parties;
 
 	private String disputeSummary;
@@ -95,6 +97,7 @@ public class Mediation {
 		this.extensionCount = 0;
 		this.referralChannel = null;
 		this.referralReason = null;
+		this.outcome = null;
 		return this;
 	}
 
@@ -135,6 +138,20 @@ public class Mediation {
 	void settle(String summary) {
 		this.resultSummary = summary;
 		this.status = MediationStatus.SETTLED;
+		this.outcome = MediationOutcome.SETTLED;
+	}
+
+	/** 不予受理: the dispute ends before any level mediated it. */
+	void decline(String reason) {
+		this.resultSummary = reason;
+		this.outcome = MediationOutcome.DECLINED;
+	}
+
+	/** The level's time box ran out; at the last level (三长会商) that ends the mediation unsettled. */
+	void timeUp() {
+		if (level == MediationLevel.THREE_HEADS) {
+			this.outcome = MediationOutcome.TIMED_OUT;
+		}
 	}
 
 	void noteNotSettled(String reason) {
@@ -145,6 +162,9 @@ public class Mediation {
 		this.referralChannel = channel;
 		this.referralReason = reason;
 		this.status = MediationStatus.REFERRED;
+		if (outcome == null) {
+			this.outcome = MediationOutcome.NOT_SETTLED;
+		}
 	}
 
 	void awaitJudicialConfirmation(Instant dueAt) {
@@ -188,6 +208,11 @@ public class Mediation {
 
 	public MediationStatus status() {
 		return status;
+	}
+
+	/** How the mediation ended; empty while it runs. */
+	public java.util.Optional<MediationOutcome> outcome() {
+		return java.util.Optional.ofNullable(outcome);
 	}
 
 	public String parties() {

@@ -85,7 +85,8 @@ class MediationController implements MediationApi {
 			.parties(m.parties())
 			.disputeSummary(m.disputeSummary())
 			.levelDueAt(at(m.levelDueAt()))
-			.resultSummary(m.resultSummary());
+			.resultSummary(m.resultSummary())
+			.outcome(m.outcome().map(o -> MediationRecord.OutcomeEnum.fromValue(o.name())).orElse(null));
 		mediations.brandRoom(m.brandRoomCode()).ifPresent(r -> view.brandRoom(new HandlingUnit(r.code(), r.name())));
 		mediations.agreementOf(m.caseId())
 			.ifPresent(a -> view.agreement(new MediationRecordAgreement(a.id(), a.agreementNumber(), at(a.signedAt()),

@@ -96,6 +96,7 @@ public class Mediations {
 
 	@Transactional
 	public void decline(UUID caseId, String reason, String actor, String comment) {
+		change(caseId, m -> m.decline(reason));
 		files.note(caseId, actor, TimelineNote.of("MEDIATION_DECLINED", "不予受理：" + reason).withComment(comment));
 	}
 
@@ -164,6 +165,8 @@ public class Mediations {
 	@Transactional
 	public void levelTimedOut(UUID caseId) {
 		Mediation m = get(caseId);
+		m.timeUp();
+		mediations.save(m);
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_LEVEL_EXPIRED", m.level().label() + "调解期满，未能调成"));
 	}
 
@@ -268,17 +271,25 @@ public class Mediations {
 			.withComment(comment));
 	}
 
-	/** Closes the mediation and writes its result back to the case; returns the result in words. */
+	/**
+	 * Closes the mediation and writes its result back to the case: the outcome as it happened (settled, not settled,
+	 * timed out or declined) on the mediation record and in the timeline entry's details ({@code outcome}), the
+	 * result in words as the case's resolution. Returns the outcome.
+	 */
 	@Transactional
-	public String conclude(UUID caseId) {
+	public MediationOutcome conclude(UUID caseId) {
 		Mediation m = get(caseId);
+		MediationOutcome outcome = m.outcome()
+			.orElseThrow(() -> new IllegalStateException("Mediation of case " + caseId + " has no outcome yet"));
 		m.conclude();
 		mediations.save(m);
-		String resolution = m.status() == MediationStatus.REFERRED
-				? "调解未成，已转介" + m.referralChannel().label() + "：" + m.referralReason()
-				: m.level().label() + "调解成功：" + m.resultSummary();
-		files.change(caseId, "system", TimelineNote.of("MEDIATION_CONCLUDED", resolution), f -> f.resolve(resolution));
-		return resolution;
+		String resolution = outcome == MediationOutcome.SETTLED
+				? m.level().label() + outcome.label() + "：" + m.resultSummary()
+				: outcome.label() + "，已转介" + m.referralChannel().label() + "：" + m.referralReason();
+		files.change(caseId, "system",
+				TimelineNote.of("MEDIATION_CONCLUDED", resolution, Map.of("outcome", outcome.name())),
+				f -> f.resolve(resolution));
+		return outcome;
 	}
 
 	public Optional<MediationAgreement> agreementOf(UUID caseId) {

@@ -141,8 +141,8 @@ public class SlaClock {
 		if (reason == ClockState.BREACHED) {
 			breachedAt = at;
 		}
-		else if (reason == ClockState.MET && !at.isBefore(dueAt)) {
-			// done, but late: the record says so
+		else if ((reason == ClockState.MET || reason == ClockState.RETURNED) && !at.isBefore(dueAt)) {
+			// done (or given back), but late: the record says so
 			reason = ClockState.BREACHED;
 			breachedAt = dueAt;
 		}

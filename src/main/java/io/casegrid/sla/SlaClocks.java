@@ -10,6 +10,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.sla.calendar.DueDateCalculator;
+import io.casegrid.sla.calendar.Interval;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
@@ -49,15 +50,21 @@ public class SlaClocks {
 		this.properties = properties;
 	}
 
-	/** Starts a clock now; its due and warning times are what the BPMN timers must read. */
+	/**
+	 * Starts a clock now; its due and warning times are what the BPMN timers must read. The limit is turned into the
+	 * clock's budget (two working days = the office hours of the two working days counted from the start), and the due
+	 * time follows from start and budget exactly as {@link #recalculateWorkingClocks} computes it, so that a
+	 * recalculation with an unchanged calendar moves nothing, whenever the clock started.
+	 */
 	@Transactional
 	public SlaClock start(ClockStart start, String actor) {
 		SlaLimit limit = policy.limitFor(start.slaClass(), start.phase());
 		Instant now = time.now();
-		Instant due = limit.dueFrom(now, calculator);
+		Duration budget = between(now, limit.dueFrom(now, calculator), limit.counting());
+		Instant due = dueOf(now, budget, List.of(), limit.counting());
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
-				start.departmentCode(), start.slaClass(), limit, now, due, warnPoint(now, due, limit.counting()),
-				between(now, due, limit.counting()), start.timers(), actor);
+				start.departmentCode(), start.slaClass(), limit, now, due, warnPoint(now, due, limit.counting()), budget,
+				start.timers(), actor);
 		return clocks.save(clock);
 	}
 
@@ -151,8 +158,10 @@ public class SlaClocks {
 	@Transactional
 	public SlaClock extend(UUID clockId, String extension, String reason, String actor) {
 		SlaClock clock = get(clockId);
-		Instant due = new SlaLimit(extension, clock.limit().counting()).dueFrom(clock.dueAt(), calculator);
-		return extendTo(clock, due, extension, reason, actor);
+		Counting counting = clock.limit().counting();
+		Duration extra = between(clock.dueAt(),
+				new SlaLimit(extension, counting).dueFrom(clock.dueAt(), calculator), counting);
+		return extendTo(clock, add(clock.dueAt(), extra, counting), extension, reason, actor);
 	}
 
 	private SlaClock extendTo(SlaClock clock, Instant due, String extra, String reason, String actor) {
@@ -182,9 +191,9 @@ public class SlaClocks {
 		int moved = 0;
 		for (SlaClock clock : clocks.findRunningWorking()) {
 			Duration budget = clock.budget();
-			Instant due = calculator.dueAfterPauses(clock.startedAt(), budget, clock.endedPauses(), true);
-			Instant warn = calculator.dueAfterPauses(clock.startedAt(),
-					Duration.ofMillis((long) (budget.toMillis() * properties.warnAt())), clock.endedPauses(), true);
+			Instant due = dueOf(clock.startedAt(), budget, clock.endedPauses(), Counting.WORKING);
+			Instant warn = dueOf(clock.startedAt(), Duration.ofMillis((long) (budget.toMillis() * properties.warnAt())),
+					clock.endedPauses(), Counting.WORKING);
 			if (!due.equals(clock.dueAt()) || !warn.equals(clock.warnAt())) {
 				Instant oldDue = clock.dueAt();
 				clock.recalculate(now, due, warn, actor);
@@ -206,6 +215,14 @@ public class SlaClocks {
 
 	public Instant now() {
 		return time.now();
+	}
+
+	/**
+	 * The one calculation of a due time, for a clock's start and for every recalculation: {@code budget} counted from
+	 * {@code start} in the clock's counting, moved on by the time spent in {@code pauses}.
+	 */
+	private Instant dueOf(Instant start, Duration budget, List<Interval> pauses, Counting counting) {
+		return calculator.dueAfterPauses(start, budget, pauses, counting == Counting.WORKING);
 	}
 
 	private Instant warnPoint(Instant start, Instant due, Counting counting) {

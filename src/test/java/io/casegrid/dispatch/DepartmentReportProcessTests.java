@@ -40,7 +40,9 @@ import io.casegrid.process.DepartmentReportProcess;
 import io.casegrid.process.DepartmentReportProcess.Ids;
 import io.casegrid.process.DepartmentReportProcess.Vars;
 import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -94,6 +96,10 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 
 		complete(task(other), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "RETURN", "returnReason", "供电线路不属住建职责"));
 		assertThat(other).isWaitingAt(Ids.TASK_CONFIRM_JURISDICTION);
+		assertThat(departmentClock(handling, ZJ, Phase.ACCEPTANCE).stateAt(clocks.now()))
+			.as("住建's 退单 closes its acknowledgement clock as a return, not as an on-time 报到")
+			.isEqualTo(ClockState.RETURNED);
+		assertThat(departmentClock(handling, CG, Phase.ACCEPTANCE).stateAt(clocks.now())).isEqualTo(ClockState.MET);
 		assertThat(task(other)).hasCandidateGroup("governance-centre");
 		complete(task(other), withVariables(Vars.JURISDICTION_DECISION, "REDISPATCH", Vars.NEW_DEPARTMENT_CODE, SW,
 				"jurisdictionNote", "经会商，由水务局配合处置"));
@@ -214,6 +220,14 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 	private void whistle(ProcessInstance handling, String departments, String lead) {
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "WHISTLE",
 				Vars.WHISTLED_DEPARTMENTS, departments, Vars.LEAD_DEPARTMENT, lead));
+	}
+
+	private SlaClock departmentClock(ProcessInstance handling, String department, Phase phase) {
+		return clocks.ofCase(UUID.fromString(handling.getBusinessKey()))
+			.stream()
+			.filter(c -> department.equals(c.departmentCode()) && c.phase() == phase)
+			.reduce((first, second) -> second)
+			.orElseThrow();
 	}
 
 	private List<ProcessInstance> reports(ProcessInstance handling) {

@@ -19,12 +19,16 @@ import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
+import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.PendingTimer;
+import io.casegrid.client.model.ResponseLevel;
+import io.casegrid.client.model.SlaPhase;
 import io.casegrid.client.model.SupervisionOrderView;
 import io.casegrid.client.model.SupervisionReply;
 import io.casegrid.client.model.SupervisionStatus;
 import io.casegrid.client.model.Task;
+import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.WhistleRequest;
 import io.casegrid.client.model.WhistleView;
 
@@ -129,6 +133,32 @@ class WhistleHttpTests {
 			.isEqualTo(409);
 		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
 			.containsSubsequence("ESCALATED", "WHISTLED", "SUPERVISION_ORDER_ISSUED", "SUPERVISION_REPLIED");
+	}
+
+	@Test
+	void aDepartmentThatReturnsTheMatterShowsItsAcknowledgementClockAsReturnedNotMet() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		Task acknowledge = department.awaitTask(caseId, "Task_Acknowledge");
+
+		department.tasks.completeTask(acknowledge.getId(),
+				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "飞线属供电公司产权，不属城管职责"));
+
+		var ackClock = await().atMost(Duration.ofSeconds(30))
+			.until(() -> township.sla.getCaseSla(caseId)
+				.getClocks()
+				.stream()
+				.filter(c -> c.getLevel() == ResponseLevel.DEPARTMENT && c.getPhase() == SlaPhase.ACCEPTANCE)
+				.toList(), clocks -> clocks.size() == 1 && clocks.get(0).getStoppedAt() != null)
+			.get(0);
+		assertThat(ackClock.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(ackClock.getState()).as("a return (退单) is no on-time 报到").isEqualTo(ClockState.RETURNED);
+		assertThat(ackClock.getHistory()).anySatisfy(e -> assertThat(e.getNote()).contains("退单"));
 	}
 
 }

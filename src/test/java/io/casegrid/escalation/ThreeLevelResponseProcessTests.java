@@ -46,6 +46,9 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 	static final Instant TUESDAY_10 = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
 		.toInstant();
 
+	static final Instant SATURDAY_10 = ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
+		.toInstant();
+
 	@Autowired
 	SlaClocks clocks;
 
@@ -266,6 +269,30 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 		assertThat(timer(handling, Ids.TIMER_HANDLE_WARNING).getDuedate().toInstant()).isEqualTo(moved.warnAt())
 			.isAfter(grid.warnAt());
 		assertThat(task(handling).getDueDate().toInstant()).isEqualTo(friday10);
+	}
+
+	/**
+	 * Saturday 10:00 is outside office hours: counting starts Monday 08:30 and two working days (14 office hours) are
+	 * used up at Tuesday's close. The start and {@code POST /sla/recalculate} compute the due time the same way, so a
+	 * recalculation with the calendar unchanged moves nothing.
+	 */
+	@Test
+	void aClockStartedOutsideOfficeHoursStaysPutWhenTheUnchangedCalendarIsRecalculated() {
+		ClockUtil.setCurrentTime(Date.from(SATURDAY_10));
+		ProcessInstance handling = dispatchedToTheGrid();
+		SlaClock started = currentClock(handling);
+		assertThat(started.startedAt()).isEqualTo(SATURDAY_10);
+
+		clocks.recalculateWorkingClocks("calendar-admin");
+
+		SlaClock recalculated = clocks.get(started.id());
+		assertThat(recalculated.dueAt()).as("due time after recalculation").isEqualTo(started.dueAt());
+		assertThat(recalculated.warnAt()).isEqualTo(started.warnAt());
+		assertThat(recalculated.history()).extracting(e -> e.type()).containsExactly("STARTED");
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(started.dueAt());
+		assertThat(timer(handling, Ids.TIMER_HANDLE_WARNING).getDuedate().toInstant()).isEqualTo(started.warnAt());
+		assertThat(started.dueAt()).as("Tuesday 17:30, the end of the second working day counted from Monday 08:30")
+			.isEqualTo(Instant.parse("2026-12-01T09:30:00Z"));
 	}
 
 	private void breach(ProcessInstance handling) {

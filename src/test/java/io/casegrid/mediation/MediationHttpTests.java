@@ -53,11 +53,7 @@ class MediationHttpTests {
 
 	@Test
 	void disputeIsMediatedToAnAgreementThatRendersAsAPrintableDocument() throws Exception {
-		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport()
-			.channel(Channel.VISIT)
-			.categoryCode("NEIGHBOUR_DISPUTE")
-			.title("邻里纠纷：雨棚挡光")
-			.description("王某在5号楼前搭建雨棚，挡住李某家采光，双方多次争吵。"), null).getId();
+		UUID caseId = reportNeighbourDispute("邻里纠纷：雨棚挡光", "王某在5号楼前搭建雨棚，挡住李某家采光，双方多次争吵。");
 
 		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
 		assertThat(accept.getCandidateGroups()).containsExactly("mediation:" + DemoCounty.VILLAGE_DONGGUAN);
@@ -131,6 +127,33 @@ class MediationHttpTests {
 					"MEDIATION_SESSION", "MEDIATION_SETTLED", "AGREEMENT_SIGNED", "JUDICIAL_CONFIRMATION",
 					"MEDIATION_FOLLOW_UP", "MEDIATION_CONCLUDED", "RESULT_SENT", "EVALUATED", "ARCHIVED");
 		assertThat(mediation.getMediation(caseId).getFollowUp().getOutcome()).isEqualTo("PERFORMED");
+		assertThat(mediation.getMediation(caseId).getOutcome()).isEqualTo(MediationRecord.OutcomeEnum.SETTLED);
+		assertThat(archived.getTimeline()).filteredOn(e -> e.getType().equals("MEDIATION_CONCLUDED"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).containsEntry("outcome", "SETTLED"));
+	}
+
+	@Test
+	void aDeclinedDisputeShowsAsDeclinedOnTheCaseAndItsMediationNotAsSettled() throws Exception {
+		UUID caseId = reportNeighbourDispute("邻里纠纷：房屋产权", "王某与李某争执5号楼车库的产权归属。");
+		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
+		assertThat(mediation.getMediation(caseId).getOutcome()).as("no outcome while the mediation runs").isNull();
+		client.tasks.completeTask(accept.getId(), new TaskCompletion().outcome("DECLINE")
+			.putFieldsItem("referralReason", "涉及房屋产权确认，不属于人民调解范围")
+			.putFieldsItem("referralChannel", "LITIGATION"));
+		Task followUp = client.awaitTask(caseId, "Task_MediationFollowUp");
+		client.tasks.completeTask(followUp.getId(),
+				new TaskCompletion().outcome("REFERRAL_FOLLOWED").putFieldsItem("followUpNote", "当事人已起诉"));
+
+		var concluded = await().atMost(Duration.ofSeconds(30))
+			.until(() -> client.cases.getCase(caseId), c -> c.getStep() == CaseStep.FEEDBACK);
+		assertThat(concluded.getTimeline()).filteredOn(e -> e.getType().equals("MEDIATION_CONCLUDED"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).containsEntry("outcome", "DECLINED"));
+		assertThat(concluded.getResolution()).startsWith("不予受理").doesNotContain("调解成功");
+		MediationRecord record = mediation.getMediation(caseId);
+		assertThat(record.getOutcome()).isEqualTo(MediationRecord.OutcomeEnum.DECLINED);
+		assertThat(record.getReferral().getChannel().getValue()).isEqualTo("LITIGATION");
 	}
 
 	/**
@@ -193,6 +216,15 @@ class MediationHttpTests {
 				"{\"heldAt\":\"2026-11-20T10:00:00+08:00\",\"participants\":\"王某\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("\"field\":\"summary\"");
+	}
+
+	/** A neighbour dispute the grid worker of 东关社区 reports on a visit: it goes to the community's committee. */
+	private UUID reportNeighbourDispute(String title, String description) throws Exception {
+		return gridWorker.intake.reportCase(CasegridClient.flyingWireReport()
+			.channel(Channel.VISIT)
+			.categoryCode("NEIGHBOUR_DISPUTE")
+			.title(title)
+			.description(description), null).getId();
 	}
 
 }

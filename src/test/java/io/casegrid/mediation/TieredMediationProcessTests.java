@@ -50,7 +50,7 @@ class TieredMediationProcessTests extends EngineTestSupport {
 	Mediations mediations;
 
 	@Test
-	void settledAtTheVillageWithAnAgreement() {
+	void settledAtTheVillageWithAnAgreementIsRecordedAsSettled() {
 		Dispute d = reportDispute(WITH_BRAND_ROOM);
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_ACCEPT);
 		assertThat(task(d.mediation)).hasCandidateGroup("mediation:" + DemoCounty.VILLAGE_DONGGUAN);
@@ -83,10 +83,11 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		assertThat(types(d)).containsSubsequence("DISPATCHED", "MEDIATION_RECEIVED", "MEDIATION_ACCEPTED",
 				"MEDIATION_SESSION", "MEDIATION_SETTLED", "AGREEMENT_SIGNED", "MEDIATION_FOLLOW_UP",
 				"MEDIATION_CONCLUDED");
+		assertConcludedAs(d, MediationOutcome.SETTLED);
 	}
 
 	@Test
-	void declinedDisputeIsReferred() {
+	void declinedDisputeIsReferredAndRecordedAsDeclined() {
 		Dispute d = reportDispute(WITH_BRAND_ROOM);
 		complete(task(d.mediation), withVariables(Vars.ACCEPT_OUTCOME, "DECLINE", Vars.REFERRAL_CHANNEL, "LITIGATION",
 				Vars.REFERRAL_REASON, "涉及房屋产权确认，不属于人民调解范围"));
@@ -97,7 +98,8 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		Mediation record = mediations.get(d.caseId);
 		assertThat(record.status()).isEqualTo(MediationStatus.REFERRED);
 		assertThat(record.referralChannel()).isEqualTo(ReferralChannel.LITIGATION);
-		assertThat(files.get(d.caseId).resolution()).contains("转介诉讼");
+		assertThat(files.get(d.caseId).resolution()).contains("不予受理").contains("转介诉讼").doesNotContain("调解成功");
+		assertConcludedAs(d, MediationOutcome.DECLINED);
 	}
 
 	@Test
@@ -130,6 +132,8 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_FOLLOW_UP);
 		assertThat(mediations.get(d.caseId).judicialConfirmationStatus()).isEqualTo("APPLIED");
 		assertThat(mediations.agreementOf(d.caseId).orElseThrow().mediatorOrganisation()).isEqualTo("孙继红调解工作室");
+		assertThat(mediations.get(d.caseId).outcome()).as("a lower level's time-up is not the mediation's end")
+			.contains(MediationOutcome.SETTLED);
 		assertThat(types(d)).containsSubsequence("MEDIATION_DUE_WARNING", "MEDIATION_LEVEL_EXPIRED",
 				"MEDIATION_LEVEL_ENTERED", "MEDIATION_SETTLED", "AGREEMENT_SIGNED", "JUDICIAL_CONFIRMATION");
 	}
@@ -186,21 +190,27 @@ class TieredMediationProcessTests extends EngineTestSupport {
 	}
 
 	@Test
-	void threeHeadsCannotSettleSoTheDisputeIsReferred() {
+	void threeHeadsCannotSettleSoTheDisputeIsReferredAndRecordedAsNotSettled() {
 		Dispute d = toThreeHeads();
 		complete(task(Ids.TASK_JOINT_CONSULTATION, d.mediation), withVariables(Vars.JOINT_OUTCOME, "NOT_SETTLED",
 				"jointDecision", "无法达成一致", Vars.REFERRAL_CHANNEL, "ARBITRATION", Vars.REFERRAL_REASON, "劳动报酬争议"));
 
 		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_REFERRAL).isWaitingAt(Ids.TASK_FOLLOW_UP);
 		assertThat(mediations.get(d.caseId).referralChannel()).isEqualTo(ReferralChannel.ARBITRATION);
+		complete(task(d.mediation), withVariables(Vars.FOLLOW_UP_OUTCOME, "REFERRAL_FOLLOWED", "followUpNote", "已申请仲裁"));
+		assertThat(files.get(d.caseId).resolution()).contains("调解未成").contains("转介仲裁");
+		assertConcludedAs(d, MediationOutcome.NOT_SETTLED);
 	}
 
 	@Test
-	void threeHeadsTimeBoxRunsOutAndTheCountyCentreTakesIt() {
+	void threeHeadsTimeBoxRunsOutSoTheDisputeIsReferredToTheCountyCentreAndRecordedAsTimedOut() {
 		Dispute d = toThreeHeads();
 		fireTimer(d, Ids.TIMER_THREE_HEADS_TIME_UP);
 		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_REFERRAL).isWaitingAt(Ids.TASK_FOLLOW_UP);
 		assertThat(mediations.get(d.caseId).referralChannel()).isEqualTo(ReferralChannel.COUNTY_CENTRE);
+		complete(task(d.mediation), withVariables(Vars.FOLLOW_UP_OUTCOME, "REFERRAL_FOLLOWED", "followUpNote", "县综治中心已督办"));
+		assertThat(files.get(d.caseId).resolution()).contains("调解期满未成").contains("转介县综治中心");
+		assertConcludedAs(d, MediationOutcome.TIMED_OUT);
 	}
 
 	@Test
@@ -235,6 +245,26 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		complete(task(d.mediation), withVariables(Vars.EXTENSION_DECISION, "REFUSE", "refuseReason", "理由不充分"));
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION);
 		assertThat(timerDue(d, Ids.TIMER_VILLAGE_TIME_UP)).isEqualTo(dueBefore);
+	}
+
+	/**
+	 * The mediation ended with {@code outcome} everywhere it is recorded (the record, the case's timeline, the process
+	 * variable), and the case went on to send its result.
+	 */
+	private void assertConcludedAs(Dispute d, MediationOutcome outcome) {
+		assertThat(d.mediation).isEnded();
+		assertThat(d.lifecycle).isWaitingAt(CaseLifecycleProcess.Ids.TASK_SEND_RESULT);
+		assertThat(mediations.get(d.caseId).outcome()).contains(outcome);
+		assertThat(files.timelineOf(d.caseId))
+			.filteredOn(t -> t.type().equals("MEDIATION_CONCLUDED"))
+			.singleElement()
+			.satisfies(t -> assertThat(t.details()).containsEntry("outcome", outcome.name()));
+		assertThat(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(d.mediation.getId())
+			.variableName(MediationOutcome.VARIABLE)
+			.singleResult()
+			.getValue()).isEqualTo(outcome.name());
 	}
 
 	private record Dispute(UUID caseId, ProcessInstance lifecycle, ProcessInstance mediation) {
