@@ -19,8 +19,8 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseProcesses;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

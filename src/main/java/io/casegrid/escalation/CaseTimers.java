@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
-import io.casegrid.process.DepartmentReportProcess;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.whistle.DepartmentReportProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

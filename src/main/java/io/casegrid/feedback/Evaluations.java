@@ -8,7 +8,7 @@ import io.casegrid.casefile.Evaluation;
 import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseProcesses;
+import io.casegrid.casefile.CaseProcesses;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

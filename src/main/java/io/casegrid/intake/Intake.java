@@ -11,7 +11,7 @@ import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.Placement;
-import io.casegrid.process.CaseProcesses;
+import io.casegrid.casefile.CaseProcesses;
 import io.casegrid.security.Actor;
 import io.casegrid.triage.ResidentRegistry;
 import io.casegrid.triage.ResidentTags;

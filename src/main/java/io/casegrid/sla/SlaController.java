@@ -14,7 +14,7 @@ import io.casegrid.api.model.SlaClockView;
 import io.casegrid.api.model.SlaPause;
 import io.casegrid.api.model.SlaPhase;
 import io.casegrid.casefile.CaseVisibility;
-import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;

@@ -1,4 +1,4 @@
-package io.casegrid.process;
+package io.casegrid.mediation;
 
 /** Ids and variables of {@code processes/tiered-mediation.bpmn}, shared by the glue code and the tests. */
 public final class TieredMediationProcess {
