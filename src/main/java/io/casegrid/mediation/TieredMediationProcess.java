@@ -39,6 +39,12 @@ public final class TieredMediationProcess {
 
 		public static final String TASK_JOINT_CONSULTATION = "Task_JointConsultation";
 
+		public static final String TIMER_POLICE_OPINION_OVERDUE = "BoundaryEvent_PoliceOpinionOverdue";
+
+		public static final String TIMER_COURT_OPINION_OVERDUE = "BoundaryEvent_CourtOpinionOverdue";
+
+		public static final String TIMER_JUDICIAL_OPINION_OVERDUE = "BoundaryEvent_JudicialOpinionOverdue";
+
 		public static final String TIMER_THREE_HEADS_TIME_UP = "BoundaryEvent_ThreeHeadsTimeUp";
 
 		public static final String TASK_DRAFT_AGREEMENT = "Task_DraftAgreement";
