@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
-import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
 import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.sla.TimerBinding;

@@ -2,9 +2,9 @@ package io.casegrid.escalation;
 
 import java.util.List;
 
-import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
-import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
 import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.worklist.OutcomeField;
 import io.casegrid.worklist.TaskOutcome;
 import io.casegrid.worklist.UserTaskContract;

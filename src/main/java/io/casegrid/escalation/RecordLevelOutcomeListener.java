@@ -3,10 +3,10 @@ package io.casegrid.escalation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.casefile.CaseFiles;
-import io.casegrid.casefile.TimelineNote;
 import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.casefile.TimelineNote;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 

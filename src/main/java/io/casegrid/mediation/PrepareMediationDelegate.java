@@ -6,8 +6,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessVariables;
 
 import org.springframework.stereotype.Component;

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.mediation.TieredMediationProcess.Ids;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 

@@ -3,8 +3,8 @@ package io.casegrid.whistle;
 import static io.casegrid.worklist.OutcomeField.orgUnit;
 import static io.casegrid.worklist.OutcomeField.text;
 
-import io.casegrid.whistle.DepartmentReportProcess.Vars;
 import io.casegrid.whistle.DepartmentReportProcess.Ids;
+import io.casegrid.whistle.DepartmentReportProcess.Vars;
 import io.casegrid.worklist.TaskContract;
 import io.casegrid.worklist.TaskOutcome;
 

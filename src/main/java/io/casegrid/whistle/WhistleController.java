@@ -13,8 +13,8 @@ import io.casegrid.api.WhistleApi;
 import io.casegrid.api.model.WhistleRequest;
 import io.casegrid.api.model.WhistleView;
 import io.casegrid.casefile.CaseLifecycleProcess;
-import io.casegrid.process.EngineUser;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
+import io.casegrid.process.EngineUser;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 

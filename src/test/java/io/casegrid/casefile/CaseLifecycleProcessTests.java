@@ -19,11 +19,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
+import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.CaseLifecycleProcess.Ids;
-import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the

@@ -24,10 +24,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.whistle.DepartmentReportProcess.Vars;
-import io.casegrid.whistle.DepartmentReportProcess.Ids;
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.escalation.Escalation;
@@ -37,9 +36,10 @@ import io.casegrid.escalation.ResponseLevel;
 import io.casegrid.escalation.SupervisionOrder;
 import io.casegrid.escalation.SupervisionOrders;
 import io.casegrid.escalation.SupervisionStatus;
-import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.sla.Phase;
+import io.casegrid.whistle.DepartmentReportProcess.Ids;
+import io.casegrid.whistle.DepartmentReportProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
