@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseLocation;
+import io.casegrid.casefile.CaseProcesses;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.CaseProcesses;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -26,12 +26,13 @@ class RestartTests {
 	void reportedCaseSurvivesARestart() throws Exception {
 		UUID caseId;
 		String caseNumber;
+		String dispatchTaskId;
 		try (ConfigurableApplicationContext first = start()) {
 			CasegridClient client = new CasegridClient(port(first), DemoUsers.CENTRE);
 			var created = client.intake.reportCase(CasegridClient.reportNeedingTriage(), "restart-1");
 			caseId = created.getId();
 			caseNumber = created.getCaseNumber();
-			client.awaitTask(caseId, "Task_Dispatch");
+			dispatchTaskId = client.awaitTask(caseId, "Task_Dispatch").getId();
 			assertThat(client.cases.getCase(caseId).getStep()).isEqualTo(CaseStep.FILED);
 		}
 		try (ConfigurableApplicationContext second = start()) {
@@ -39,7 +40,9 @@ class RestartTests {
 			var after = client.cases.getCase(caseId);
 			assertThat(after.getCaseNumber()).isEqualTo(caseNumber);
 			assertThat(after.getStep()).isEqualTo(CaseStep.FILED);
-			assertThat(client.awaitTask(caseId, "Task_Dispatch")).isNotNull();
+			var dispatch = client.awaitTask(caseId, "Task_Dispatch");
+			assertThat(dispatch.getId()).as("the same dispatch task waits, not a new one").isEqualTo(dispatchTaskId);
+			assertThat(dispatch.getCaseId()).isEqualTo(caseId);
 			assertThat(client.intake.reportCase(CasegridClient.reportNeedingTriage(), "restart-1").getId())
 				.as("a retry after the restart finds the original case")
 				.isEqualTo(caseId);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,7 +3,7 @@ package io.casegrid.casefile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.process.ProcessVariables;
 
 import org.springframework.stereotype.Component;

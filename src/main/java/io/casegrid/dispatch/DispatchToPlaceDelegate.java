@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 

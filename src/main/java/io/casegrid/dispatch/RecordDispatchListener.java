@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseFiling;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 

@@ -3,8 +3,8 @@ package io.casegrid.dispatch;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.FilingProperties;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package io.casegrid.emergency;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 

@@ -12,15 +12,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
-import io.casegrid.process.DepartmentReportProcess;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.process.TimerDescription.TimerAction;
+import io.casegrid.process.TimerDescription.WaitingTimer;
+import io.casegrid.process.TimerDescriptions;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the pending timers of a case from the engine (every process instance carries the case id as business key)
- * and says what each will do when it fires.
+ * and says what each will do when it fires, in the words of the feature that owns the timer.
  */
 @Component
 class CaseTimers {
@@ -31,14 +31,14 @@ class CaseTimers {
 
 	private final RepositoryService repository;
 
-	private final ResponseLevels levels;
+	private final TimerDescriptions descriptions;
 
 	CaseTimers(RuntimeService runtime, ManagementService management, RepositoryService repository,
-			ResponseLevels levels) {
+			TimerDescriptions descriptions) {
 		this.runtime = runtime;
 		this.management = management;
 		this.repository = repository;
-		this.levels = levels;
+		this.descriptions = descriptions;
 	}
 
 	List<PendingTimer> of(UUID caseId) {
@@ -62,55 +62,10 @@ class CaseTimers {
 		FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId())
 			.getModelElementById(activityId);
 		String name = element == null || element.getName() == null ? activityId : element.getName();
-		String action;
-		String description;
-		switch (activityId) {
-			case Ids.TIMER_HANDLE_WARNING -> {
-				action = "WARN";
-				description = "办结时限过 75%：提醒 " + runtime.getVariable(instance.getId(), Vars.LEVEL_GROUP);
-			}
-			case Ids.TIMER_HANDLE_BREACH -> {
-				var level = ResponseLevel.valueOf((String) runtime.getVariable(instance.getId(), Vars.RESPONSE_LEVEL));
-				LevelAssignment next = levels.above(caseId, level);
-				action = next.level() == level ? "BREACH_RECORDED" : next.level().escalationAction();
-				description = next.level() == level ? "超时未办结：县级超时记录在案，重新计时"
-						: "超时未办结：升级至 " + next.level() + " " + next.group();
-			}
-			case DepartmentReportProcess.Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE,
-					DepartmentReportProcess.Ids.TIMER_HANDLING_OVERDUE -> {
-				action = "SUPERVISION_ORDER";
-				description = "部门" + (activityId.equals(DepartmentReportProcess.Ids.TIMER_HANDLING_OVERDUE) ? "办理" : "报到")
-						+ "超时：对 " + runtime.getVariable(instance.getId(), DepartmentReportProcess.Vars.REPORT_DEPARTMENT)
-						+ " 下督办单（已督办过的报县级）";
-			}
-			case "BoundaryEvent_EvaluationOverdue" -> {
-				action = "EVALUATION_DEFAULT";
-				description = "评价期满未评价：按满意记录";
-			}
-			case "BoundaryEvent_VillageWarning" -> {
-				action = "MEDIATION_WARN";
-				description = "调解时限即将届满：提醒调解委员会";
-			}
-			case "BoundaryEvent_Silence" -> {
-				action = "RE_ALERT";
-				description = "县级指挥未接报：再次告警";
-			}
-			case "BoundaryEvent_PoliceOpinionOverdue", "BoundaryEvent_CourtOpinionOverdue",
-					"BoundaryEvent_JudicialOpinionOverdue" -> {
-				action = "OPINION_REMINDER";
-				description = "三长意见逾期：催办";
-			}
-			case "BoundaryEvent_ConfirmationLapsed" -> {
-				action = "CONFIRMATION_LAPSED";
-				description = "司法确认申请期满";
-			}
-			default -> {
-				action = activityId.endsWith("TimeUp") ? "MEDIATION_TIME_UP" : "OTHER";
-				description = name;
-			}
-		}
-		return new PendingTimer(job.getId(), job.getProcessDefinitionKey(), activityId, name, action, description,
-				job.getDuedate().toInstant(), job.isSuspended());
+		TimerAction described = descriptions
+			.describe(new WaitingTimer(caseId, activityId, name, variable -> runtime.getVariable(instance.getId(), variable)));
+		return new PendingTimer(job.getId(), job.getProcessDefinitionKey(), activityId, name, described.action(),
+				described.description(), job.getDuedate().toInstant(), job.isSuspended());
 	}
 
 }

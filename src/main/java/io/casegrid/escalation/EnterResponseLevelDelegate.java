@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 import io.casegrid.sla.TimerBinding;
 
 import org.springframework.stereotype.Component;

@@ -3,9 +3,9 @@ package io.casegrid.escalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

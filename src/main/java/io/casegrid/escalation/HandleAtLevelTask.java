@@ -2,10 +2,9 @@ package io.casegrid.escalation;
 
 import java.util.List;
 
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.DepartmentReportProcess;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.worklist.OutcomeField;
 import io.casegrid.worklist.TaskOutcome;
 import io.casegrid.worklist.UserTaskContract;
@@ -46,8 +45,8 @@ class HandleAtLevelTask implements UserTaskContract {
 		return List.of(TaskOutcome.of(RESOLVED, "已办结", OutcomeField.text("resolution", "办理结果", true)),
 				TaskOutcome.of(ESCALATE, "上报上一级", OutcomeField.text(Vars.ESCALATION_REASON, "上报理由", true)),
 				TaskOutcome.of(WHISTLE, "吹哨部门报到（乡街、县级）",
-						OutcomeField.text(DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS, "被吹哨部门（组织编码，逗号分隔）", true),
-						OutcomeField.orgUnit(DepartmentReportProcess.Vars.LEAD_DEPARTMENT, "牵头部门（组织编码）")),
+						OutcomeField.text(Vars.WHISTLED_DEPARTMENTS, "被吹哨部门（组织编码，逗号分隔）", true),
+						OutcomeField.orgUnit(Vars.LEAD_DEPARTMENT, "牵头部门（组织编码）")),
 				TaskOutcome.of(REQUEST_EXTENSION, "申请延期（上一级审批）",
 						OutcomeField.choice(Vars.EXTENSION, "延长时限", EXTENSIONS),
 						OutcomeField.text(Vars.EXTENSION_REASON, "延期理由", true)),

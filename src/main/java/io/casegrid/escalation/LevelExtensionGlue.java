@@ -6,13 +6,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.worklist.OutcomeField;
 import io.casegrid.worklist.TaskContract;
 import io.casegrid.worklist.TaskOutcome;
-import io.casegrid.worklist.OutcomeField;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
-import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.EngineUser;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
 import io.casegrid.worklist.CaseActions;

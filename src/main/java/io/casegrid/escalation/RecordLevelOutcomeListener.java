@@ -4,13 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.dispatch.Whistling;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.DepartmentReportProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
 
 import org.springframework.stereotype.Component;
 
@@ -26,9 +24,9 @@ class RecordLevelOutcomeListener implements TaskListener {
 
 	private final CaseFiles files;
 
-	private final Whistling whistling;
+	private final LevelWhistle whistling;
 
-	RecordLevelOutcomeListener(Escalations escalations, CaseFiles files, Whistling whistling) {
+	RecordLevelOutcomeListener(Escalations escalations, CaseFiles files, LevelWhistle whistling) {
 		this.escalations = escalations;
 		this.files = files;
 		this.whistling = whistling;
@@ -77,8 +75,8 @@ class RecordLevelOutcomeListener implements TaskListener {
 			}
 			case HandleAtLevelTask.WHISTLE -> whistling.whistle(caseId,
 					ProcessVariables.string(task, Vars.RESPONSE_LEVEL), ProcessVariables.string(task, Vars.LEVEL_GROUP),
-					ProcessVariables.string(task, DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS),
-					ProcessVariables.string(task, DepartmentReportProcess.Vars.LEAD_DEPARTMENT), actor);
+					ProcessVariables.string(task, Vars.WHISTLED_DEPARTMENTS),
+					ProcessVariables.string(task, Vars.LEAD_DEPARTMENT), actor);
 			default -> throw new IllegalStateException("Unknown handling outcome on task " + task.getId());
 		}
 	}

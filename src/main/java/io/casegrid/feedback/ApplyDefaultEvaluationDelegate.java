@@ -3,8 +3,8 @@ package io.casegrid.feedback;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.EvaluationScore;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 

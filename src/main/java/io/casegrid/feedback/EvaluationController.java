@@ -5,9 +5,9 @@ import java.util.UUID;
 import io.casegrid.api.FeedbackApi;
 import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.Evaluation;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseViews;
 import io.casegrid.casefile.EvaluationScore;
-import io.casegrid.process.CaseLifecycleProcess;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.casegrid.casefile.CaseFiles;
+import io.casegrid.casefile.CaseProcesses;
 import io.casegrid.casefile.Evaluation;
 import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.process.CaseProcesses;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,8 +2,8 @@ package io.casegrid.feedback;
 
 import java.util.List;
 
-import io.casegrid.process.CaseLifecycleProcess.Ids;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.casefile.CaseLifecycleProcess.Ids;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.worklist.OutcomeField;
 import io.casegrid.worklist.TaskOutcome;
 import io.casegrid.worklist.UserTaskContract;

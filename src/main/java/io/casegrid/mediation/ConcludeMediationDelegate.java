@@ -3,7 +3,7 @@ package io.casegrid.mediation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.process.ProcessVariables;
 
 import org.springframework.stereotype.Component;

@@ -5,9 +5,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.TieredMediationProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

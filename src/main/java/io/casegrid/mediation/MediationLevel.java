@@ -1,6 +1,7 @@
 package io.casegrid.mediation;
 
-import io.casegrid.process.TieredMediationProcess.Ids;
+import io.casegrid.mediation.TieredMediationProcess.Ids;
+
 
 /** The tiers of mediation (三级调解). */
 public enum MediationLevel {

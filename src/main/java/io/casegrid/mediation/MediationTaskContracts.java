@@ -7,8 +7,8 @@ import static io.casegrid.worklist.OutcomeField.text;
 import java.util.Arrays;
 import java.util.List;
 
-import io.casegrid.process.TieredMediationProcess.Ids;
-import io.casegrid.process.TieredMediationProcess.Vars;
+import io.casegrid.mediation.TieredMediationProcess.Ids;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.worklist.OutcomeField;
 import io.casegrid.worklist.TaskContract;
 import io.casegrid.worklist.TaskOutcome;

@@ -6,9 +6,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.casegrid.process.CaseLifecycleProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.TieredMediationProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package io.casegrid.mediation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.TieredMediationProcess.Vars;
 
 import org.springframework.stereotype.Component;
 

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
+import io.casegrid.mediation.TieredMediationProcess.Ids;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.process.TieredMediationProcess.Ids;
-import io.casegrid.process.TieredMediationProcess.Vars;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

@@ -4,16 +4,20 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import io.casegrid.process.CaseLifecycleProcess.Vars;
-
 /** Typed reads of the documented process variables, for delegates and listeners. */
 public final class ProcessVariables {
+
+	/** Every case process carries the case's id (also its business key). */
+	public static final String CASE_ID = "caseId";
+
+	/** A task-completion comment; read and removed by the task's complete listener. */
+	public static final String COMMENT = "comment";
 
 	private ProcessVariables() {
 	}
 
 	public static UUID caseId(VariableScope scope) {
-		return UUID.fromString((String) scope.getVariable(Vars.CASE_ID));
+		return UUID.fromString((String) scope.getVariable(CASE_ID));
 	}
 
 	public static String string(VariableScope scope, String name) {
@@ -44,9 +48,9 @@ public final class ProcessVariables {
 
 	/** Reads and removes the completion comment, so it never leaks into a later task. */
 	public static String takeComment(VariableScope scope) {
-		String comment = string(scope, Vars.COMMENT);
+		String comment = string(scope, COMMENT);
 		if (comment != null) {
-			scope.removeVariable(Vars.COMMENT);
+			scope.removeVariable(COMMENT);
 		}
 		return comment;
 	}

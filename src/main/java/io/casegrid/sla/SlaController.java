@@ -14,9 +14,7 @@ import io.casegrid.api.model.SlaClockView;
 import io.casegrid.api.model.SlaPause;
 import io.casegrid.api.model.SlaPhase;
 import io.casegrid.casefile.CaseVisibility;
-import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.security.CurrentActor;
-import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,11 +30,11 @@ class SlaController implements SlaApi {
 
 	private final CurrentActor actor;
 
-	private final CaseActions actions;
+	private final ClockHolders holders;
 
 	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor,
-			CaseActions actions) {
-		this.actions = actions;
+			ClockHolders holders) {
+		this.holders = holders;
 		this.clocks = clocks;
 		this.board = board;
 		this.visibility = visibility;
@@ -50,14 +48,14 @@ class SlaController implements SlaApi {
 
 	@Override
 	public ResponseEntity<CaseSla> pauseCaseSla(UUID caseId, SlaPause pause) {
-		actions.openTaskToWork(caseId, actor.get(), ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		holders.requireHolds(caseId, actor.get());
 		clocks.pause(caseId, pause.getReason(), actor.get().id());
 		return ResponseEntity.ok(caseSla(caseId));
 	}
 
 	@Override
 	public ResponseEntity<CaseSla> resumeCaseSla(UUID caseId) {
-		actions.openTaskToWork(caseId, actor.get(), ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		holders.requireHolds(caseId, actor.get());
 		clocks.resume(caseId, actor.get().id());
 		return ResponseEntity.ok(caseSla(caseId));
 	}

@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;

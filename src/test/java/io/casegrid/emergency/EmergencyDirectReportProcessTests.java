@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.process.CaseLifecycleProcess;
 
 /** {@code emergency-direct-report.bpmn}: straight to county command, township and department alerted, re-alerts. */
 class EmergencyDirectReportProcessTests extends EngineTestSupport {

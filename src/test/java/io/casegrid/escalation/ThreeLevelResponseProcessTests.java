@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.ThreeLevelResponseProcess.Ids;
-import io.casegrid.process.ThreeLevelResponseProcess.Vars;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
+import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.SlaClocks;

@@ -21,15 +21,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
+import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.TieredMediationProcess;
-import io.casegrid.process.TieredMediationProcess.Ids;
-import io.casegrid.process.TieredMediationProcess.Vars;
+import io.casegrid.mediation.TieredMediationProcess.Ids;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

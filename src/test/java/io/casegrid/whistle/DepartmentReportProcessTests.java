@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.escalation.Escalation;
@@ -35,14 +36,12 @@ import io.casegrid.escalation.ResponseLevel;
 import io.casegrid.escalation.SupervisionOrder;
 import io.casegrid.escalation.SupervisionOrders;
 import io.casegrid.escalation.SupervisionStatus;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.DepartmentReportProcess;
-import io.casegrid.process.DepartmentReportProcess.Ids;
-import io.casegrid.process.DepartmentReportProcess.Vars;
-import io.casegrid.process.ThreeLevelResponseProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClock;
+import io.casegrid.whistle.DepartmentReportProcess.Ids;
+import io.casegrid.whistle.DepartmentReportProcess.Vars;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -80,7 +79,7 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 		ProcessInstance handling = atTheTownship();
 		whistle(handling, CG + "," + ZJ, CG);
 
-		assertThat(handling).isWaitingAt(Ids.CALL_DEPARTMENT_REPORT);
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.CALL_DEPARTMENT_REPORT);
 		assertThat(reports(handling)).hasSize(2);
 		ProcessInstance lead = report(handling, CG);
 		ProcessInstance other = report(handling, ZJ);
@@ -219,7 +218,7 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 
 	private void whistle(ProcessInstance handling, String departments, String lead) {
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "WHISTLE",
-				Vars.WHISTLED_DEPARTMENTS, departments, Vars.LEAD_DEPARTMENT, lead));
+				ThreeLevelResponseProcess.Vars.WHISTLED_DEPARTMENTS, departments, Vars.LEAD_DEPARTMENT, lead));
 	}
 
 	private SlaClock departmentClock(ProcessInstance handling, String department, Phase phase) {

@@ -1,4 +1,4 @@
-package io.casegrid.process;
+package io.casegrid.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -19,15 +19,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-import io.casegrid.EngineTestSupport;
 import io.casegrid.DemoCounty;
-import io.casegrid.casefile.CaseFile;
-import io.casegrid.casefile.CaseStep;
-import io.casegrid.casefile.Channel;
-import io.casegrid.casefile.EvaluationScore;
-import io.casegrid.casefile.TimelineEntry;
-import io.casegrid.process.CaseLifecycleProcess.Ids;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.EngineTestSupport;
+import io.casegrid.casefile.CaseLifecycleProcess.Ids;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the

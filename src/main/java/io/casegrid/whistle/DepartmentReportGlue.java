@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import java.util.Date;
 import java.util.UUID;
@@ -9,15 +9,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.escalation.SupervisionOrders;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.DepartmentReportProcess.Ids;
-import io.casegrid.process.DepartmentReportProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.TimerBinding;
+import io.casegrid.whistle.DepartmentReportProcess.Ids;
+import io.casegrid.whistle.DepartmentReportProcess.Vars;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.escalation.LevelWhistle;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.web.ConflictException;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
  * department and the lead one of them. Each department then reports on its own clock (department-report.bpmn).
  */
 @Service
-public class Whistling {
+public class Whistling implements LevelWhistle {
 
 	private final OrgDirectory org;
 
@@ -34,7 +35,7 @@ public class Whistling {
 		this.departmentList = departmentList;
 	}
 
-	/** Checks the whistle and writes it on the case's timeline; returns the departments in order. */
+	@Override
 	public List<String> whistle(UUID caseId, String level, String whistledBy, String departments, String lead,
 			String actor) {
 		List<String> codes = check(level, departments, lead);

@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +12,9 @@ import org.camunda.bpm.engine.task.Task;
 import io.casegrid.api.WhistleApi;
 import io.casegrid.api.model.WhistleRequest;
 import io.casegrid.api.model.WhistleView;
-import io.casegrid.process.CaseLifecycleProcess;
-import io.casegrid.process.DepartmentReportProcess;
+import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.process.EngineUser;
-import io.casegrid.process.ThreeLevelResponseProcess;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 
@@ -61,8 +60,8 @@ class WhistleController implements WhistleApi {
 		List<String> codes = whistling.check(level, departments, request.getLead());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "WHISTLE");
-		variables.put(DepartmentReportProcess.Vars.WHISTLED_DEPARTMENTS, departments);
-		variables.put(DepartmentReportProcess.Vars.LEAD_DEPARTMENT, request.getLead());
+		variables.put(ThreeLevelResponseProcess.Vars.WHISTLED_DEPARTMENTS, departments);
+		variables.put(ThreeLevelResponseProcess.Vars.LEAD_DEPARTMENT, request.getLead());
 		if (request.getComment() != null) {
 			variables.put(CaseLifecycleProcess.Vars.COMMENT, request.getComment());
 		}

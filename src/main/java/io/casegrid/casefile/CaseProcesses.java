@@ -1,4 +1,4 @@
-package io.casegrid.process;
+package io.casegrid.casefile;
 
 import java.util.Map;
 import java.util.UUID;
@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 
-import io.casegrid.casefile.CaseFile;
-import io.casegrid.process.CaseLifecycleProcess.Vars;
+import io.casegrid.casefile.CaseLifecycleProcess.Vars;
+import io.casegrid.process.EngineUser;
 import io.casegrid.web.ConflictException;
 
 import org.springframework.stereotype.Component;

@@ -1,4 +1,6 @@
-package io.casegrid.process;
+package io.casegrid.whistle;
+
+import io.casegrid.escalation.ThreeLevelResponseProcess;
 
 /** Ids and variables of {@code processes/department-report.bpmn}, shared by the glue code and the tests. */
 public final class DepartmentReportProcess {
@@ -27,9 +29,6 @@ public final class DepartmentReportProcess {
 
 		public static final String END_REPORTED = "EndEvent_Reported";
 
-		/** In {@code three-level-response.bpmn}. */
-		public static final String CALL_DEPARTMENT_REPORT = "CallActivity_DepartmentReport";
-
 		private Ids() {
 		}
 
@@ -38,10 +37,8 @@ public final class DepartmentReportProcess {
 	/** Process variables of one department's report. */
 	public static final class Vars {
 
-		/** In the three-level response: the whistled departments' org codes, comma-separated. */
-		public static final String WHISTLED_DEPARTMENTS = "whistledDepartments";
-
-		public static final String LEAD_DEPARTMENT = "leadDepartment";
+		/** Passed in by the three-level response's call activity. */
+		public static final String LEAD_DEPARTMENT = ThreeLevelResponseProcess.Vars.LEAD_DEPARTMENT;
 
 		public static final String REPORT_DEPARTMENT = "reportDepartment";
 

@@ -1,4 +1,4 @@
-package io.casegrid.process;
+package io.casegrid.mediation;
 
 /** Ids and variables of {@code processes/tiered-mediation.bpmn}, shared by the glue code and the tests. */
 public final class TieredMediationProcess {
@@ -38,6 +38,12 @@ public final class TieredMediationProcess {
 		public static final String TASK_JUDICIAL_OPINION = "Task_JudicialOpinion";
 
 		public static final String TASK_JOINT_CONSULTATION = "Task_JointConsultation";
+
+		public static final String TIMER_POLICE_OPINION_OVERDUE = "BoundaryEvent_PoliceOpinionOverdue";
+
+		public static final String TIMER_COURT_OPINION_OVERDUE = "BoundaryEvent_CourtOpinionOverdue";
+
+		public static final String TIMER_JUDICIAL_OPINION_OVERDUE = "BoundaryEvent_JudicialOpinionOverdue";
 
 		public static final String TIMER_THREE_HEADS_TIME_UP = "BoundaryEvent_ThreeHeadsTimeUp";
 

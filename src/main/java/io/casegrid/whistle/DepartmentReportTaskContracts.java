@@ -1,10 +1,10 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import static io.casegrid.worklist.OutcomeField.orgUnit;
 import static io.casegrid.worklist.OutcomeField.text;
 
-import io.casegrid.process.DepartmentReportProcess.Ids;
-import io.casegrid.process.DepartmentReportProcess.Vars;
+import io.casegrid.whistle.DepartmentReportProcess.Ids;
+import io.casegrid.whistle.DepartmentReportProcess.Vars;
 import io.casegrid.worklist.TaskContract;
 import io.casegrid.worklist.TaskOutcome;
 

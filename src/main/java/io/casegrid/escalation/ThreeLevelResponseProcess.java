@@ -1,4 +1,4 @@
-package io.casegrid.process;
+package io.casegrid.escalation;
 
 /** Ids and variables of {@code processes/three-level-response.bpmn}, shared by the glue code and the tests. */
 public final class ThreeLevelResponseProcess {
@@ -26,6 +26,9 @@ public final class ThreeLevelResponseProcess {
 		public static final String TASK_ESCALATE_ON_BREACH = "Task_EscalateOnBreach";
 
 		public static final String END_HANDLED = "EndEvent_Handled";
+
+		/** Calls {@code department-report.bpmn} once per whistled department. */
+		public static final String CALL_DEPARTMENT_REPORT = "CallActivity_DepartmentReport";
 
 		private Ids() {
 		}
@@ -58,6 +61,12 @@ public final class ThreeLevelResponseProcess {
 		public static final String EXTENSION_APPROVER = "extensionApprover";
 
 		public static final String LEVEL_EXTENSION_DECISION = "levelExtensionDecision";
+
+		/** On 吹哨: the whistled departments' org codes, comma-separated. */
+		public static final String WHISTLED_DEPARTMENTS = "whistledDepartments";
+
+		/** On 吹哨: the lead department, one of the whistled; passed to each department's report. */
+		public static final String LEAD_DEPARTMENT = "leadDepartment";
 
 		private Vars() {
 		}

@@ -1,8 +1,7 @@
-package io.casegrid.config;
+package io.casegrid.identity;
 
 import java.lang.management.ManagementFactory;
 
-import io.casegrid.identity.KeycloakEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

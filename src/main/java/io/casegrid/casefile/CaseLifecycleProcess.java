@@ -1,4 +1,6 @@
-package io.casegrid.process;
+package io.casegrid.casefile;
+
+import io.casegrid.process.ProcessVariables;
 
 /**
  * Ids and variables of {@code processes/case-lifecycle.bpmn} and the default dispatch and handling processes it
@@ -62,7 +64,7 @@ public final class CaseLifecycleProcess {
 	/** Process variables: only ids and routing facts; the case's content stays in the case file. */
 	public static final class Vars {
 
-		public static final String CASE_ID = "caseId";
+		public static final String CASE_ID = ProcessVariables.CASE_ID;
 
 		public static final String CASE_NUMBER = "caseNumber";
 
@@ -105,7 +107,7 @@ public final class CaseLifecycleProcess {
 		public static final String CENTRE_DECISION = "centreDecision";
 
 		/** A task-completion comment; read and removed by the task's complete listener. */
-		public static final String COMMENT = "comment";
+		public static final String COMMENT = ProcessVariables.COMMENT;
 
 		private Vars() {
 		}

@@ -1,12 +1,12 @@
-package io.casegrid.dispatch;
+package io.casegrid.whistle;
 
 import java.util.Map;
 import java.util.UUID;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.sla.ClockState;
 import io.casegrid.sla.ClockStart;
+import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.SlaClocks;

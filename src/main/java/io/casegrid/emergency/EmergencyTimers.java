@@ -1,0 +1,19 @@
+package io.casegrid.emergency;
+
+import io.casegrid.process.TimerDescription;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the timer of {@code emergency-direct-report.bpmn} does when it fires. */
+@Configuration(proxyBeanMethods = false)
+class EmergencyTimers {
+
+	static final String TIMER_SILENCE = "BoundaryEvent_Silence";
+
+	@Bean
+	TimerDescription emergencySilenceTimerDescription() {
+		return TimerDescription.fixed("RE_ALERT", "县级指挥未接报：再次告警", TIMER_SILENCE);
+	}
+
+}

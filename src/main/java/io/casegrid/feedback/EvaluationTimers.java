@@ -1,0 +1,18 @@
+package io.casegrid.feedback;
+
+import io.casegrid.casefile.CaseLifecycleProcess.Ids;
+import io.casegrid.process.TimerDescription;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the evaluation timer of {@code case-lifecycle.bpmn} does when it fires. */
+@Configuration(proxyBeanMethods = false)
+class EvaluationTimers {
+
+	@Bean
+	TimerDescription evaluationOverdueTimerDescription() {
+		return TimerDescription.fixed("EVALUATION_DEFAULT", "评价期满未评价：按满意记录", Ids.TIMER_EVALUATION_OVERDUE);
+	}
+
+}
