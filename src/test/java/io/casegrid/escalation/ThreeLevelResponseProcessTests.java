@@ -295,6 +295,35 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 			.isEqualTo(Instant.parse("2026-12-01T09:30:00Z"));
 	}
 
+	/**
+	 * Paused half an hour after its warning point (Wednesday 16:00) and resumed a day later: the warning stays where
+	 * it was (it passed before the pause) and the due time moves by the pause, exactly as a recalculation over the
+	 * clock's start, budget and pauses computes them; so a recalculation with the calendar unchanged moves nothing.
+	 */
+	@Test
+	void aClockPausedAfterItsWarningAndResumedStaysPutWhenTheUnchangedCalendarIsRecalculated() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		UUID caseId = caseIdOf(handling);
+		SlaClock grid = currentClock(handling);
+		Instant pausedAt = grid.warnAt().plusSeconds(1800);
+		ClockUtil.setCurrentTime(Date.from(pausedAt));
+		clocks.pause(caseId, "等待诉求人补充材料", "grid-worker-1");
+		ClockUtil.setCurrentTime(Date.from(pausedAt.plusSeconds(24 * 3600)));
+		clocks.resume(caseId, "grid-worker-1");
+		SlaClock resumed = clocks.get(grid.id());
+
+		clocks.recalculateWorkingClocks("calendar-admin");
+
+		SlaClock recalculated = clocks.get(grid.id());
+		assertThat(resumed.warnAt()).as("the warning point passed before the pause").isEqualTo(grid.warnAt());
+		assertThat(resumed.dueAt()).as("Thursday 10:00 moved by the day's pause: Friday 10:00")
+			.isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));
+		assertThat(recalculated.dueAt()).isEqualTo(resumed.dueAt());
+		assertThat(recalculated.warnAt()).isEqualTo(resumed.warnAt());
+		assertThat(recalculated.history()).extracting(e -> e.type()).containsExactly("STARTED", "PAUSED", "RESUMED");
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(resumed.dueAt());
+	}
+
 	private void breach(ProcessInstance handling) {
 		SlaClock clock = currentClock(handling);
 		ClockUtil.setCurrentTime(Date.from(clock.dueAt().plusSeconds(1)));
