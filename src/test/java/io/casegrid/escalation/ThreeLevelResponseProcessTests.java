@@ -130,9 +130,9 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 		assertThat(escalated).extracting(Escalation::trigger).containsOnly(EscalationTrigger.SLA_BREACH);
 		assertThat(escalated.get(1).fromUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
 		assertThat(escalated.get(0).toUnit()).isEqualTo("county-centre");
-		List<SlaClock> handling = clocks.ofCase(caseId).stream().filter(c -> c.phase() == Phase.HANDLING).toList();
-		assertThat(handling).extracting(SlaClock::level).containsExactly("GRID", "TOWNSHIP", "COUNTY");
-		assertThat(handling).extracting(c -> c.stateAt(clocks.now()))
+		List<SlaClock> levelClocks = clocks.ofCase(caseId).stream().filter(c -> c.phase() == Phase.HANDLING).toList();
+		assertThat(levelClocks).extracting(SlaClock::level).containsExactly("GRID", "TOWNSHIP", "COUNTY");
+		assertThat(levelClocks).extracting(c -> c.stateAt(clocks.now()))
 			.containsExactly(ClockState.BREACHED, ClockState.BREACHED, ClockState.RUNNING);
 
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "RESOLVED", "resolution",
