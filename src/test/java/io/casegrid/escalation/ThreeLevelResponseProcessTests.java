@@ -138,7 +138,7 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "RESOLVED", "resolution",
 				"县综治中心协调城管拆除"));
 		assertThat(handling).isEnded();
-		assertThat(clocks.ofCase(caseId).get(2).stateAt(clocks.now())).isEqualTo(ClockState.MET);
+		assertThat(clocks.get(levelClocks.get(2).id()).stateAt(clocks.now())).isEqualTo(ClockState.MET);
 	}
 
 	@Test
