@@ -12,6 +12,7 @@ import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseViews;
 import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
+import io.casegrid.mediation.TieredMediationProcess;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 
@@ -31,6 +32,12 @@ class EvaluationController implements FeedbackApi {
 	private final CurrentActor actor;
 
 	private final Replies replies;
+
+	/** The tasks whose holder handles the case and so may answer the resident (回音): a level's, a committee's. */
+	private static final String[] HANDLING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
+			CaseLifecycleProcess.Ids.TASK_HANDLE, TieredMediationProcess.Ids.TASK_ACCEPT,
+			TieredMediationProcess.Ids.TASK_VILLAGE_MEDIATION, TieredMediationProcess.Ids.TASK_BRAND_ROOM_MEDIATION,
+			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
 
 	EvaluationController(Evaluations evaluations, CaseViews views, CaseActions actions, CurrentActor actor,
 			Replies replies) {
@@ -53,8 +60,7 @@ class EvaluationController implements FeedbackApi {
 	@Override
 	public ResponseEntity<Reply> replyToReporter(UUID caseId, ReplyRequest request) {
 		var me = actor.get();
-		actions.openTaskToWork(caseId, me, ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
-				CaseLifecycleProcess.Ids.TASK_HANDLE);
+		actions.openTaskToWork(caseId, me, HANDLING_TASKS);
 		Replies.Reply reply = replies.reply(caseId, request.getText(), me.id());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new Reply(reply.caseId(), reply.text(), reply.repliedBy(),

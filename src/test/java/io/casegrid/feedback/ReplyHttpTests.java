@@ -83,6 +83,25 @@ class ReplyHttpTests {
 		assertThat(refused.getResponseBody()).contains("urn:casegrid:problem:validation").contains("\"field\":\"text\"");
 	}
 
+	@Test
+	void theMediationCommitteeHoldingAComplexDisputeMeetsItsReplyClock() throws Exception {
+		CasegridClient mediator = new CasegridClient(port, DemoUsers.MEDIATOR_DONGGUAN);
+		UUID caseId = gridWorker.intake
+			.reportCase(CasegridClient.flyingWireReport()
+				.channel(io.casegrid.client.model.Channel.VISIT)
+				.categoryCode("LAND_DISPUTE")
+				.title("土地纠纷")
+				.description("两户因宅基地边界争执"), null)
+			.getId();
+		mediator.awaitTask(caseId, "Task_AcceptDispute");
+		assertThat(clockOf(caseId, SlaPhase.REPLY).getUnitCode()).isEqualTo(DemoCounty.VILLAGE_DONGGUAN);
+
+		Reply reply = mediator.feedback.replyToReporter(caseId, new ReplyRequest().text("调委会已受理，三日内约双方调解。"));
+
+		assertThat(reply.getReplyClockMet()).isTrue();
+		assertThat(clockOf(caseId, SlaPhase.REPLY).getState()).isEqualTo(ClockState.MET);
+	}
+
 	private UUID complexMatterAtTheTownship() throws Exception {
 		UUID caseId = gridWorker.intake
 			.reportCase(CasegridClient.flyingWireReport()
