@@ -73,8 +73,11 @@ class SixStepLoopHttpTests {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> centre.cases.getCase(caseId).getStep(), step -> step == CaseStep.FEEDBACK);
-		centre.awaitTask(caseId, "Task_ReturnVisit");
-		CaseDetail evaluated = centre.feedback.evaluateCase(caseId,
+		// 回访 by the community that owns the place: 东关社区's grid lead
+		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
+		assertThat(gridLead.awaitTask(caseId, "Task_ReturnVisit").getCandidateGroups())
+			.containsExactly(DemoCounty.VILLAGE_DONGGUAN);
+		CaseDetail evaluated = gridLead.feedback.evaluateCase(caseId,
 				new Evaluation().score(EvaluationScore.SATISFIED).comment("处理及时"));
 		assertThat(evaluated.getEvaluation().getScore()).isEqualTo(EvaluationScore.SATISFIED);
 		assertThat(evaluated.getEvaluation().getDefaulted()).isFalse();
@@ -89,7 +92,7 @@ class SixStepLoopHttpTests {
 					"ARCHIVED");
 		assertThat(archived.getTimeline()).extracting(TimelineEntry::getActor)
 			.containsExactly(DemoUsers.GRID_WORKER_DONGGUAN_1, "system", DemoUsers.DISPATCHER_CHENGGUAN,
-					DemoUsers.GRID_WORKER_DONGGUAN_1, DemoUsers.GRID_WORKER_DONGGUAN_1, "system", DemoUsers.CENTRE,
+					DemoUsers.GRID_WORKER_DONGGUAN_1, DemoUsers.GRID_WORKER_DONGGUAN_1, "system", DemoUsers.GRID_LEAD_DONGGUAN,
 					"system");
 		TimelineEntry dispatched = archived.getTimeline().get(2);
 		assertThat(dispatched.getStep()).isEqualTo(CaseStep.DISPATCHED);

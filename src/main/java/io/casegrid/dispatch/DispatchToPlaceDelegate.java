@@ -23,13 +23,17 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 
 	private final CaseFiles files;
 
-	DispatchToPlaceDelegate(CaseFiles files) {
+	private final DispatchClocks clocks;
+
+	DispatchToPlaceDelegate(CaseFiles files, DispatchClocks clocks) {
 		this.files = files;
+		this.clocks = clocks;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		var file = files.get(ProcessVariables.caseId(execution));
+		clocks.awaiting(file.id(), Actor.SYSTEM.id());
 		var place = file.location();
 		String startLevel = ProcessVariables.string(execution, Vars.START_LEVEL);
 		String unit = firstOf(switch (startLevel == null ? "GRID" : startLevel) {
@@ -41,6 +45,7 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 		files.change(file.id(), Actor.SYSTEM.id(),
 				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit)),
 				f -> f.dispatchTo(unit));
+		clocks.dispatched(file.id(), unit, Actor.SYSTEM.id());
 		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchTask.DISPATCH);
 		execution.setVariable(Vars.HANDLING_UNIT_CODE, unit);
 	}

@@ -25,9 +25,12 @@ class RecordDispatchListener implements TaskListener {
 
 	private final CaseFiling filing;
 
-	RecordDispatchListener(CaseFiles files, CaseFiling filing) {
+	private final DispatchClocks clocks;
+
+	RecordDispatchListener(CaseFiles files, CaseFiling filing, DispatchClocks clocks) {
 		this.files = files;
 		this.filing = filing;
+		this.clocks = clocks;
 	}
 
 	@Override
@@ -39,6 +42,7 @@ class RecordDispatchListener implements TaskListener {
 			String reason = ProcessVariables.string(task, "rejectReason");
 			files.change(caseId, ProcessActor.current(),
 					TimelineNote.of("REJECTED", "认定为无效诉求：" + reason).withComment(comment), f -> f.rejectAsInvalid());
+			clocks.rejected(caseId, ProcessActor.current());
 			return;
 		}
 		String track = ProcessVariables.string(task, Vars.TRACK);
@@ -52,6 +56,7 @@ class RecordDispatchListener implements TaskListener {
 				TimelineNote.of("DISPATCHED", "派单至 " + unit + (note == null ? "" : "：" + note),
 						Map.of("handlingUnitCode", unit)).withComment(comment),
 				f -> f.dispatchTo(unit));
+		clocks.dispatched(caseId, unit, ProcessActor.current());
 	}
 
 }

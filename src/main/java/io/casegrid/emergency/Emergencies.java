@@ -8,6 +8,12 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgUnit;
+import io.casegrid.security.Actor;
+import io.casegrid.sla.ClockStart;
+import io.casegrid.sla.ClockState;
+import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClock;
+import io.casegrid.sla.SlaClocks;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,18 +28,24 @@ class Emergencies {
 
 	private final OrgDirectory org;
 
-	private final EmergencyProperties properties;
+	private final SlaClocks clocks;
 
-	Emergencies(CaseFiles files, EmergencyNotifier notifier, OrgDirectory org, EmergencyProperties properties) {
+	Emergencies(CaseFiles files, EmergencyNotifier notifier, OrgDirectory org, SlaClocks clocks) {
 		this.files = files;
 		this.notifier = notifier;
 		this.org = org;
-		this.properties = properties;
+		this.clocks = clocks;
 	}
 
-	/** The timer cycle that alerts county command again each time the acknowledgement limit passes in silence. */
-	String realertCycle() {
-		return "R/" + properties.acknowledgementLimit();
+	/**
+	 * County command's 接报 clock (phase ACCEPTANCE of {@code sla-policy.dmn}, 15 minutes for EMERGENCY) starts; returns
+	 * the timer cycle that alerts county command again each time that limit passes in silence.
+	 */
+	@Transactional
+	public String startAcknowledgementClock(UUID caseId) {
+		SlaClock clock = clocks.start(new ClockStart(caseId, Phase.ACCEPTANCE, "COUNTY", countyOf(caseId), null, null,
+				null), Actor.SYSTEM.id());
+		return "R/" + clock.limit().iso();
 	}
 
 	@Transactional
@@ -55,20 +67,26 @@ class Emergencies {
 	public void realert(UUID caseId) {
 		CaseFile file = files.get(caseId);
 		notifier.alert(file, "county-command", "未接报，再次告警");
-		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED",
-				"县级指挥平台 " + properties.acknowledgementLimit().toMinutes() + " 分钟内未接报，再次告警"));
+		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED", "县级指挥平台超过接报时限未接报，再次告警"));
 	}
 
 	@Transactional
 	public void acknowledge(UUID caseId, String actor, String note) {
 		files.change(caseId, actor, TimelineNote.of("EMERGENCY_ACKNOWLEDGED", "县级指挥平台已接报").withComment(note),
 				f -> f.startHandling());
+		clocks.stopOpen(caseId, Phase.ACCEPTANCE, ClockState.MET, "县级指挥平台接报", actor);
+		clocks.start(new ClockStart(caseId, Phase.HANDLING, "COUNTY", countyOf(caseId), null, null, null), actor);
 	}
 
 	@Transactional
 	public void handled(UUID caseId, String resolution, String actor, String comment) {
 		files.change(caseId, actor, TimelineNote.of("RESOLVED", "应急处置完毕：" + resolution).withComment(comment),
 				f -> f.resolve(resolution));
+		clocks.stopOpen(caseId, Phase.HANDLING, ClockState.MET, "应急处置完毕", actor);
+	}
+
+	private String countyOf(UUID caseId) {
+		return files.get(caseId).location().countyCode();
 	}
 
 	private String name(String code) {

@@ -11,10 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EmergencyDelegates {
 
-	/** 确定告警时限. Out: emergencyRealertCycle. */
+	/** 确定告警时限: county command's 接报 clock starts. In: caseId. Out: emergencyRealertCycle. */
 	@Bean
 	JavaDelegate prepareEmergency(Emergencies emergencies) {
-		return execution -> execution.setVariable("emergencyRealertCycle", emergencies.realertCycle());
+		return execution -> execution.setVariable("emergencyRealertCycle",
+				emergencies.startAcknowledgementClock(ProcessVariables.caseId(execution)));
 	}
 
 	/** 同时通报乡镇和责任部门. In: caseId. */

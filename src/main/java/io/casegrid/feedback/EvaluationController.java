@@ -1,16 +1,22 @@
 package io.casegrid.feedback;
 
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.casegrid.api.FeedbackApi;
 import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.Evaluation;
+import io.casegrid.api.model.Reply;
+import io.casegrid.api.model.ReplyRequest;
 import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseViews;
 import io.casegrid.casefile.EvaluationScore;
+import io.casegrid.escalation.ThreeLevelResponseProcess;
+import io.casegrid.mediation.TieredMediationProcess;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,7 +31,17 @@ class EvaluationController implements FeedbackApi {
 
 	private final CurrentActor actor;
 
-	EvaluationController(Evaluations evaluations, CaseViews views, CaseActions actions, CurrentActor actor) {
+	private final Replies replies;
+
+	/** The tasks whose holder handles the case and so may answer the resident (回音): a level's, a committee's. */
+	private static final String[] HANDLING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
+			CaseLifecycleProcess.Ids.TASK_HANDLE, TieredMediationProcess.Ids.TASK_ACCEPT,
+			TieredMediationProcess.Ids.TASK_VILLAGE_MEDIATION, TieredMediationProcess.Ids.TASK_BRAND_ROOM_MEDIATION,
+			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
+
+	EvaluationController(Evaluations evaluations, CaseViews views, CaseActions actions, CurrentActor actor,
+			Replies replies) {
+		this.replies = replies;
 		this.evaluations = evaluations;
 		this.views = views;
 		this.actions = actions;
@@ -39,6 +55,16 @@ class EvaluationController implements FeedbackApi {
 		evaluations.receive(caseId, EvaluationScore.valueOf(evaluation.getScore().getValue()),
 				evaluation.getComment(), me.id());
 		return ResponseEntity.ok(views.detail(caseId, me));
+	}
+
+	@Override
+	public ResponseEntity<Reply> replyToReporter(UUID caseId, ReplyRequest request) {
+		var me = actor.get();
+		actions.openTaskToWork(caseId, me, HANDLING_TASKS);
+		Replies.Reply reply = replies.reply(caseId, request.getText(), me.id());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(new Reply(reply.caseId(), reply.text(), reply.repliedBy(),
+					reply.repliedAt().atOffset(ZoneOffset.UTC), reply.clockMet()));
 	}
 
 }

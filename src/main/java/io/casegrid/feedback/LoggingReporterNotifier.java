@@ -22,4 +22,10 @@ class LoggingReporterNotifier implements ReporterNotifier {
 				file.reporter() == null ? "anonymous reporter" : "the reporter", file.resolution());
 	}
 
+	@Override
+	public void reply(CaseFile file, String text) {
+		log.info("Reply on case {} to {}: {}", file.caseNumber(),
+				file.reporter() == null ? "anonymous reporter" : "the reporter", text);
+	}
+
 }

@@ -7,4 +7,7 @@ interface ReporterNotifier {
 
 	void sendResult(CaseFile file);
 
+	/** A reply (回音) while the case is handled: where the matter stands. */
+	void reply(CaseFile file, String text);
+
 }

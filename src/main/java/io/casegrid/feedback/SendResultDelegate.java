@@ -16,8 +16,9 @@ import io.casegrid.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * ⑤ 反馈结果: tells the reporter the result and opens the evaluation period. In: caseId. Out: evaluationDueAt (the
- * due time of the 评价期满 timer).
+ * ⑤ 反馈结果: tells the reporter the result and opens the evaluation period; the 反馈 clock (and a 回音 still owed) is
+ * met. In: caseId. Out: evaluationDueAt (the due time of the 评价期满 timer), returnVisitGroup (the village/community
+ * that owns the case's place visits, else its township).
  */
 @Component("sendResult")
 class SendResultDelegate implements JavaDelegate {
@@ -28,9 +29,16 @@ class SendResultDelegate implements JavaDelegate {
 
 	private final FeedbackProperties properties;
 
+	/** Out: the candidate group of 回访, the unit that owns the case's place. */
+	static final String RETURN_VISIT_GROUP = "returnVisitGroup";
+
 	private final TimeSource time;
 
-	SendResultDelegate(CaseFiles files, ReporterNotifier notifier, FeedbackProperties properties, TimeSource time) {
+	private final FeedbackClocks clocks;
+
+	SendResultDelegate(CaseFiles files, ReporterNotifier notifier, FeedbackProperties properties, TimeSource time,
+			FeedbackClocks clocks) {
+		this.clocks = clocks;
 		this.files = files;
 		this.notifier = notifier;
 		this.properties = properties;
@@ -46,7 +54,9 @@ class SendResultDelegate implements JavaDelegate {
 				TimelineNote.of("RESULT_SENT", "反馈结果：已告知诉求人，评价期至 " + dueAt,
 						Map.of("evaluationDueAt", dueAt.toString())),
 				f -> f.feedBack());
+		clocks.resultSent(file.id(), Actor.SYSTEM.id());
 		execution.setVariable(Vars.EVALUATION_DUE_AT, Date.from(dueAt));
+		execution.setVariable(RETURN_VISIT_GROUP, FeedbackClocks.visitingUnit(file.location()));
 	}
 
 }

@@ -1,35 +1,95 @@
 package io.casegrid.handling;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
+import io.casegrid.sla.ClockState;
+import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClock;
+import io.casegrid.sla.SlaClocks;
 
 import org.springframework.stereotype.Component;
 
-/** When someone takes 办理 (签收), the case is in handling. */
+/**
+ * 签收 of a dispatched handling task (办理, 分级办理): when the task is created its sign-for clock (phase ACCEPTANCE of
+ * {@code sla-policy.dmn}) starts on the unit it is offered to; when someone takes it (签收) the case is in handling and
+ * the clock is met. A unit signs for a case once: the task back after 延期, 吹哨 or 重办 has no new clock. Completing it unclaimed counts as taking it; a task withdrawn unclaimed (the level escalated)
+ * stops the clock as ESCALATED, or BREACHED when its limit had passed.
+ */
 @Component("recordSignFor")
 class RecordSignForListener implements TaskListener {
 
+	/** The task's own variable holding its sign-for clock. */
+	static final String SIGN_FOR_CLOCK_ID = "signForClockId";
+
 	private final CaseFiles files;
 
-	RecordSignForListener(CaseFiles files) {
+	private final SlaClocks clocks;
+
+	RecordSignForListener(CaseFiles files, SlaClocks clocks) {
 		this.files = files;
+		this.clocks = clocks;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> startClock(task);
+			case EVENTNAME_ASSIGNMENT -> signFor(task);
+			case EVENTNAME_COMPLETE -> stopClock(task, ClockState.MET, "办理完毕");
+			case EVENTNAME_DELETE -> stopClock(task, ClockState.ESCALATED, "任务撤销（升级或取消）");
+			default -> {
+			}
+		}
+	}
+
+	private void startClock(DelegateTask task) {
+		String unit = task.getCandidates()
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.findFirst()
+			.orElse(null);
+		var caseId = ProcessVariables.caseId(task);
+		if (clocks.ofCase(caseId).stream().anyMatch(c -> c.phase() == Phase.ACCEPTANCE && unit != null
+				&& unit.equals(c.unitCode()))) {
+			return; // the unit signed for the case before (the task is back after 延期, 吹哨 or 重办)
+		}
+		clocks.startOn(caseId, Phase.ACCEPTANCE, unit, ProcessActor.current())
+			.ifPresent(clock -> task.setVariableLocal(SIGN_FOR_CLOCK_ID, clock.id().toString()));
+	}
+
+	private void signFor(DelegateTask task) {
 		if (task.getAssignee() == null) {
 			return;
 		}
 		files.change(ProcessVariables.caseId(task), ProcessActor.current(),
 				TimelineNote.of("SIGNED_FOR", "签收：" + task.getAssignee(), Map.of("assignee", task.getAssignee())),
 				f -> f.startHandling());
+		stopClock(task, ClockState.MET, "签收：" + task.getAssignee());
+	}
+
+	private void stopClock(DelegateTask task, ClockState reason, String note) {
+		Object id = task.getVariableLocal(SIGN_FOR_CLOCK_ID);
+		if (id == null) {
+			return;
+		}
+		SlaClock clock = clocks.get(UUID.fromString(id.toString()));
+		if (clock.stoppedAt() != null) {
+			return;
+		}
+		boolean late = !clocks.now().isBefore(clock.dueAt());
+		clocks.stop(clock.id(), reason == ClockState.ESCALATED && late ? ClockState.BREACHED : reason, note,
+				ProcessActor.current());
 	}
 
 }

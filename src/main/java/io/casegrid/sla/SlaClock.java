@@ -159,8 +159,12 @@ public class SlaClock {
 		history.add(new ClockEvent(at, "PAUSED", dueAt, reason, actor));
 	}
 
-	void resume(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+	/** The open pause ends at {@code at}, so that the times can be computed over every pause taken. */
+	void endPause(Instant at) {
 		pauses.set(pauses.size() - 1, pauses.get(pauses.size() - 1).ended(at));
+	}
+
+	void resume(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
 		pausedAt = null;
 		remainingAtPause = null;
 		warnRemainingAtPause = null;

@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.org.OrgDirectory;
+import io.casegrid.org.OrgLevel;
+import io.casegrid.org.OrgUnit;
 import io.casegrid.sla.calendar.DueDateCalculator;
 import io.casegrid.sla.calendar.Interval;
 import io.casegrid.web.ConflictException;
@@ -39,8 +44,14 @@ public class SlaClocks {
 
 	private final SlaProperties properties;
 
+	private final OrgDirectory org;
+
+	/** The class of a case that triage gave none (the policy's middle class). */
+	private static final String DEFAULT_CLASS = "TIME_CONSUMING";
+
 	SlaClocks(SlaClockRepository clocks, SlaPolicy policy, DueDateCalculator calculator, TimerJobs timers,
-			TimeSource time, CaseFiles files, SlaProperties properties) {
+			TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
+		this.org = org;
 		this.clocks = clocks;
 		this.policy = policy;
 		this.calculator = calculator;
@@ -58,14 +69,66 @@ public class SlaClocks {
 	 */
 	@Transactional
 	public SlaClock start(ClockStart start, String actor) {
-		SlaLimit limit = policy.limitFor(start.slaClass(), start.phase());
+		return startWhereLimited(start, actor).orElseThrow(() -> new IllegalStateException(
+				"sla-policy.dmn has no limit for " + start.slaClass() + " / " + start.phase()));
+	}
+
+	/**
+	 * Starts a clock when {@code sla-policy.dmn} has a limit for the case's class, phase and priority (a vulnerable
+	 * reporter's higher priority may shorten it), and nothing otherwise: a phase a class does not count (回音 of a
+	 * small matter) has no clock. The class is the case's when the start names none.
+	 */
+	@Transactional
+	public Optional<SlaClock> startWhereLimited(ClockStart start, String actor) {
+		CaseFile file = files.get(start.caseId());
+		String slaClass = start.slaClass() != null ? start.slaClass()
+				: file.slaClass() != null ? file.slaClass() : DEFAULT_CLASS;
+		Optional<SlaLimit> found = policy.limitFor(slaClass, start.phase(), file.priority());
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		SlaLimit limit = found.get();
 		Instant now = time.now();
 		Duration budget = between(now, limit.dueFrom(now, calculator), limit.counting());
 		Instant due = dueOf(now, budget, List.of(), limit.counting());
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
-				start.departmentCode(), start.slaClass(), limit, now, due, warnPoint(now, due, limit.counting()), budget,
-				start.timers(), actor);
-		return clocks.save(clock);
+				start.departmentCode(), slaClass, limit, now, due, warnOf(now, budget, List.of(), limit.counting()),
+				budget, start.timers(), actor);
+		return Optional.of(clocks.save(clock));
+	}
+
+	/**
+	 * Starts a clock of the case's class on a unit (its level read from the org tree), with no BPMN timer bound: the
+	 * boards and {@code GET /cases/{id}/sla} show it at risk and breached by its times.
+	 */
+	@Transactional
+	public Optional<SlaClock> startOn(UUID caseId, Phase phase, String unitCode, String actor) {
+		return startWhereLimited(new ClockStart(caseId, phase, levelOf(unitCode), unitCode, null, null, null), actor);
+	}
+
+	/** Stops the case's open clocks of a phase (e.g. its 回音 when the reply is recorded); returns how many stopped. */
+	@Transactional
+	public int stopOpen(UUID caseId, Phase phase, ClockState reason, String note, String actor) {
+		Instant now = time.now();
+		int stopped = 0;
+		for (SlaClock clock : clocks.findOpenByCase(caseId)) {
+			if (clock.phase() == phase) {
+				clock.stop(now, reason, note, actor);
+				clocks.save(clock);
+				stopped++;
+			}
+		}
+		return stopped;
+	}
+
+	/** The response level a unit stands at; a candidate group that is no unit (county command) is the county's. */
+	private String levelOf(String unitCode) {
+		OrgLevel level = unitCode == null ? OrgLevel.COUNTY
+				: org.find(unitCode).map(OrgUnit::level).orElse(OrgLevel.COUNTY);
+		return switch (level) {
+			case MICRO_GRID, GRID -> "GRID";
+			default -> level.name();
+		};
 	}
 
 	/** The warning timer fired: the clock is at risk. */
@@ -133,9 +196,12 @@ public class SlaClocks {
 		Instant now = time.now();
 		for (SlaClock clock : paused) {
 			Instant oldDue = clock.dueAt();
+			clock.endPause(now);
+			// the same calculation as a recalculation: start, budget and the pauses taken; a warning point passed
+			// before the pause stays where it was
 			Counting counting = clock.limit().counting();
-			Instant due = add(now, clock.remainingAtPause(), counting);
-			Instant warn = add(now, clock.warnRemainingAtPause(), counting);
+			Instant due = dueOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
+			Instant warn = warnOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
 			clock.resume(now, due, warn, actor);
 			clocks.save(clock);
 			timers.move(clock.timers(), oldDue, due, warn);
@@ -171,8 +237,9 @@ public class SlaClocks {
 		}
 		Instant oldDue = clock.dueAt();
 		Counting counting = clock.limit().counting();
-		Instant warn = warnPoint(clock.startedAt(), due, counting);
-		clock.extend(time.now(), due, warn, between(oldDue, due, counting), reason, actor);
+		Duration added = between(oldDue, due, counting);
+		Instant warn = warnOf(clock.startedAt(), clock.budget().plus(added), clock.endedPauses(), counting);
+		clock.extend(time.now(), due, warn, added, reason, actor);
 		clocks.save(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
@@ -192,8 +259,7 @@ public class SlaClocks {
 		for (SlaClock clock : clocks.findRunningWorking()) {
 			Duration budget = clock.budget();
 			Instant due = dueOf(clock.startedAt(), budget, clock.endedPauses(), Counting.WORKING);
-			Instant warn = dueOf(clock.startedAt(), Duration.ofMillis((long) (budget.toMillis() * properties.warnAt())),
-					clock.endedPauses(), Counting.WORKING);
+			Instant warn = warnOf(clock.startedAt(), budget, clock.endedPauses(), Counting.WORKING);
 			if (!due.equals(clock.dueAt()) || !warn.equals(clock.warnAt())) {
 				Instant oldDue = clock.dueAt();
 				clock.recalculate(now, due, warn, actor);
@@ -225,12 +291,9 @@ public class SlaClocks {
 		return calculator.dueAfterPauses(start, budget, pauses, counting == Counting.WORKING);
 	}
 
-	private Instant warnPoint(Instant start, Instant due, Counting counting) {
-		Duration total = counting == Counting.WORKING ? calculator.workingTimeBetween(start, due)
-				: Duration.between(start, due);
-		Duration beforeWarning = Duration.ofMillis((long) (total.toMillis() * properties.warnAt()));
-		return counting == Counting.WORKING ? calculator.addWorkingTime(start, beforeWarning)
-				: start.plus(beforeWarning);
+	/** The warning point: {@code warn-at} of the budget, counted as {@link #dueOf} counts the whole budget. */
+	private Instant warnOf(Instant start, Duration budget, List<Interval> pauses, Counting counting) {
+		return dueOf(start, Duration.ofMillis((long) (budget.toMillis() * properties.warnAt())), pauses, counting);
 	}
 
 	private Duration between(Instant from, Instant to, Counting counting) {

@@ -1,6 +1,7 @@
 package io.casegrid.sla;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -19,14 +20,20 @@ class SlaPolicy {
 		this.decisions = decisions;
 	}
 
-	SlaLimit limitFor(String slaClass, Phase phase) {
+	/**
+	 * The limit of the first row that matches (hit policy FIRST: rows that shorten a limit for a higher priority come
+	 * before the general row), or empty when the table has none for this class and phase (e.g. no 回音 for a small
+	 * matter, which is answered by its 办结).
+	 */
+	Optional<SlaLimit> limitFor(String slaClass, Phase phase, String priority) {
 		var result = decisions.evaluateDecisionTableByKey(DECISION_KEY,
-				Variables.fromMap(Map.of("slaClass", slaClass, "phase", phase.name())))
-			.getSingleResult();
+				Variables.fromMap(Map.of("slaClass", slaClass, "phase", phase.name(), "priority",
+						priority == null ? "NORMAL" : priority)))
+			.getFirstResult();
 		if (result == null) {
-			throw new IllegalStateException("sla-policy.dmn has no limit for " + slaClass + " / " + phase);
+			return Optional.empty();
 		}
-		return new SlaLimit(result.getEntry("limit"), Counting.valueOf(result.getEntry("counting")));
+		return Optional.of(new SlaLimit(result.getEntry("limit"), Counting.valueOf(result.getEntry("counting"))));
 	}
 
 }

@@ -35,6 +35,9 @@ class TimerJobs {
 	 * then).
 	 */
 	void hold(TimerBinding binding) {
+		if (binding == null) {
+			return; // a clock no BPMN timer reads (签收, 派单, 回音 …)
+		}
 		forEachTimer(binding, binding.dueTimer(), job -> management.suspendJobById(job.getId()));
 		forEachTimer(binding, binding.warnTimer(), job -> management.suspendJobById(job.getId()));
 	}

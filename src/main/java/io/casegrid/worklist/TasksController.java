@@ -31,7 +31,7 @@ class TasksController implements TasksApi {
 	public ResponseEntity<TaskPage> listTasks(UUID caseId, String candidateGroup, String assignee, String sort,
 			Integer page, Integer size) {
 		WorkItems.Page found = workItems.find(actor.get(), caseId, candidateGroup, assignee,
-				TaskSearch.Order.fromParameter(sort), page, size);
+				TaskSearch.Order.fromParameter(sort, actor.get()), page, size);
 		return ResponseEntity
 			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total())
 				.totalIsLowerBound(found.totalIsLowerBound()));
@@ -66,7 +66,8 @@ class TasksController implements TasksApi {
 			.due(at(item.due()))
 			.slaState(item.slaState() == null ? null : io.casegrid.api.model.ClockState.fromValue(item.slaState()))
 			.assignee(item.assignee())
-			.redo(item.redo());
+			.redo(item.redo())
+			.priority(item.priority() == null ? null : Task.PriorityEnum.fromValue(item.priority()));
 	}
 
 	private static Outcome toView(TaskOutcome outcome) {

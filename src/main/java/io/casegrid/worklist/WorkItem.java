@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An open user task as people and apps see it: its case, its timing and what it allows. */
+/**
+ * An open user task as people and apps see it: its case (and the case's priority: NORMAL, HIGH or URGENT), its timing
+ * and what it allows.
+ */
 public record WorkItem(String id, UUID caseId, String caseNumber, String name, String taskKey, Instant created,
-		Instant due, String slaState, String assignee, List<String> candidateGroups, boolean redo,
+		Instant due, String slaState, String assignee, List<String> candidateGroups, boolean redo, String priority,
 		List<TaskOutcome> outcomes) {
 }

@@ -176,7 +176,8 @@ public class WorkItems {
 			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
 			String slaState = state == null ? null : state.name();
 			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
-					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo, outcomes));
+					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo,
+					ref == null ? null : ref.priority(), outcomes));
 		}
 		return items;
 	}

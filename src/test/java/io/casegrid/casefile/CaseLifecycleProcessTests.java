@@ -56,7 +56,7 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 		assertThat(c.instance).isWaitingAt(Ids.TASK_SEND_RESULT);
 		execute(job(c.instance));
 		assertThat(c.instance).isWaitingAt(Ids.TASK_RETURN_VISIT);
-		assertThat(task(c.instance)).hasCandidateGroup("return-visit");
+		assertThat(task(c.instance)).hasCandidateGroup(DemoCounty.VILLAGE_DONGGUAN);
 		assertThat(step(c)).isEqualTo(CaseStep.FEEDBACK);
 
 		complete(task(c.instance), withVariables(Vars.EVALUATION_SCORE, "SATISFIED"));

@@ -30,6 +30,7 @@ import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
 import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.sla.ClockState;
+import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.SlaClocks;
 import io.casegrid.sla.calendar.DueDateCalculator;
@@ -129,14 +130,15 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 		assertThat(escalated).extracting(Escalation::trigger).containsOnly(EscalationTrigger.SLA_BREACH);
 		assertThat(escalated.get(1).fromUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
 		assertThat(escalated.get(0).toUnit()).isEqualTo("county-centre");
-		assertThat(clocks.ofCase(caseId)).extracting(SlaClock::level).containsExactly("GRID", "TOWNSHIP", "COUNTY");
-		assertThat(clocks.ofCase(caseId)).extracting(c -> c.stateAt(clocks.now()))
+		List<SlaClock> levelClocks = clocks.ofCase(caseId).stream().filter(c -> c.phase() == Phase.HANDLING).toList();
+		assertThat(levelClocks).extracting(SlaClock::level).containsExactly("GRID", "TOWNSHIP", "COUNTY");
+		assertThat(levelClocks).extracting(c -> c.stateAt(clocks.now()))
 			.containsExactly(ClockState.BREACHED, ClockState.BREACHED, ClockState.RUNNING);
 
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "RESOLVED", "resolution",
 				"县综治中心协调城管拆除"));
 		assertThat(handling).isEnded();
-		assertThat(clocks.ofCase(caseId).get(2).stateAt(clocks.now())).isEqualTo(ClockState.MET);
+		assertThat(clocks.get(levelClocks.get(2).id()).stateAt(clocks.now())).isEqualTo(ClockState.MET);
 	}
 
 	@Test
@@ -293,6 +295,35 @@ class ThreeLevelResponseProcessTests extends EngineTestSupport {
 		assertThat(timer(handling, Ids.TIMER_HANDLE_WARNING).getDuedate().toInstant()).isEqualTo(started.warnAt());
 		assertThat(started.dueAt()).as("Tuesday 17:30, the end of the second working day counted from Monday 08:30")
 			.isEqualTo(Instant.parse("2026-12-01T09:30:00Z"));
+	}
+
+	/**
+	 * Paused half an hour after its warning point (Wednesday 16:00) and resumed a day later: the warning stays where
+	 * it was (it passed before the pause) and the due time moves by the pause, exactly as a recalculation over the
+	 * clock's start, budget and pauses computes them; so a recalculation with the calendar unchanged moves nothing.
+	 */
+	@Test
+	void aClockPausedAfterItsWarningAndResumedStaysPutWhenTheUnchangedCalendarIsRecalculated() {
+		ProcessInstance handling = dispatchedToTheGrid();
+		UUID caseId = caseIdOf(handling);
+		SlaClock grid = currentClock(handling);
+		Instant pausedAt = grid.warnAt().plusSeconds(1800);
+		ClockUtil.setCurrentTime(Date.from(pausedAt));
+		clocks.pause(caseId, "等待诉求人补充材料", "grid-worker-1");
+		ClockUtil.setCurrentTime(Date.from(pausedAt.plusSeconds(24 * 3600)));
+		clocks.resume(caseId, "grid-worker-1");
+		SlaClock resumed = clocks.get(grid.id());
+
+		clocks.recalculateWorkingClocks("calendar-admin");
+
+		SlaClock recalculated = clocks.get(grid.id());
+		assertThat(resumed.warnAt()).as("the warning point passed before the pause").isEqualTo(grid.warnAt());
+		assertThat(resumed.dueAt()).as("Thursday 10:00 moved by the day's pause: Friday 10:00")
+			.isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));
+		assertThat(recalculated.dueAt()).isEqualTo(resumed.dueAt());
+		assertThat(recalculated.warnAt()).isEqualTo(resumed.warnAt());
+		assertThat(recalculated.history()).extracting(e -> e.type()).containsExactly("STARTED", "PAUSED", "RESUMED");
+		assertThat(timer(handling, Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant()).isEqualTo(resumed.dueAt());
 	}
 
 	private void breach(ProcessInstance handling) {

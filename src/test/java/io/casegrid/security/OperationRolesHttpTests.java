@@ -66,6 +66,7 @@ class OperationRolesHttpTests {
 			Map.entry("listCases", new Request("GET", "/api/v1/cases", null)),
 			Map.entry("getCase", new Request("GET", "/api/v1/cases/" + UUID.randomUUID(), null)),
 			Map.entry("evaluateCase", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/evaluation", "{}")),
+			Map.entry("replyToReporter", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/replies", "{}")),
 			Map.entry("listTasks", new Request("GET", "/api/v1/tasks", null)),
 			Map.entry("getTask", new Request("GET", "/api/v1/tasks/no-such-task", null)),
 			Map.entry("claimTask", new Request("POST", "/api/v1/tasks/no-such-task/claim", null)),
