@@ -47,6 +47,16 @@ public final class TieredMediationProcess {
 
 		public static final String TIMER_THREE_HEADS_TIME_UP = "BoundaryEvent_ThreeHeadsTimeUp";
 
+		public static final String TASK_ENTER_COUNTY = "Task_EnterCounty";
+
+		public static final String TASK_COUNTY_MEDIATION = "Task_CountyMediation";
+
+		public static final String TIMER_COUNTY_TIME_UP = "BoundaryEvent_CountyTimeUp";
+
+		public static final String TASK_RECORD_COUNTY_TIME_UP = "Task_RecordCountyTimeUp";
+
+		public static final String TASK_RECORD_THREE_HEADS_TIME_UP = "Task_RecordThreeHeadsTimeUp";
+
 		public static final String TASK_DRAFT_AGREEMENT = "Task_DraftAgreement";
 
 		public static final String TASK_JUDICIAL_CONFIRMATION = "Task_JudicialConfirmation";
@@ -106,6 +116,8 @@ public final class TieredMediationProcess {
 		public static final String JUDICIAL_OUTCOME = "judicialOutcome";
 
 		public static final String JOINT_OUTCOME = "jointOutcome";
+
+		public static final String COUNTY_OUTCOME = "countyOutcome";
 
 		public static final String AGREEMENT_OUTCOME = "agreementOutcome";
 

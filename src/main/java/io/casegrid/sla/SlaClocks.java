@@ -58,7 +58,15 @@ public class SlaClocks {
 	 */
 	@Transactional
 	public SlaClock start(ClockStart start, String actor) {
-		SlaLimit limit = policy.limitFor(start.slaClass(), start.phase());
+		return start(start, policy.limitFor(start.slaClass(), start.phase()), actor);
+	}
+
+	/**
+	 * Starts a clock now with a limit another policy table states (e.g. a mediation level's time box from
+	 * {@code mediation-policy.dmn}), counted exactly as {@link #start(ClockStart, String)} counts.
+	 */
+	@Transactional
+	public SlaClock start(ClockStart start, SlaLimit limit, String actor) {
 		Instant now = time.now();
 		Duration budget = between(now, limit.dueFrom(now, calculator), limit.counting());
 		Instant due = dueOf(now, budget, List.of(), limit.counting());
@@ -100,6 +108,22 @@ public class SlaClocks {
 				clocks.save(clock);
 			}
 		}
+	}
+
+	/** The case's open clock of {@code phase}, if one runs (e.g. the open mediation level's time box). */
+	public java.util.Optional<SlaClock> open(UUID caseId, Phase phase) {
+		return clocks.findOpenByCase(caseId).stream().filter(c -> c.phase() == phase).findFirst();
+	}
+
+	/**
+	 * Hands a running clock's time over to other BPMN timers (a brand mediation room that steps in works on the
+	 * village level's clock), so that pausing, extending or recalculating it moves those.
+	 */
+	@Transactional
+	public SlaClock rebind(UUID clockId, TimerBinding timers) {
+		SlaClock clock = get(clockId);
+		clock.rebind(timers);
+		return clocks.save(clock);
 	}
 
 	/**
