@@ -303,6 +303,8 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		Dispute d = toThreeHeads();
 		fireTimer(d, Ids.TIMER_THREE_HEADS_TIME_UP);
 		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_THREE_HEADS_TIME_UP).isWaitingAt(Ids.TASK_COUNTY_MEDIATION);
+		assertThat(task(d.mediation)).hasCandidateGroup("county-centre");
+		assertThat(mediations.get(d.caseId).level()).isEqualTo(MediationLevel.COUNTY);
 		assertThat(mediations.get(d.caseId).outcome()).as("a lower tier's time-up is not the mediation's end").isEmpty();
 		assertThat(clocks.ofCase(d.caseId)).filteredOn(c -> c.phase() == Phase.MEDIATION)
 			.extracting(SlaClock::level, c -> c.stateAt(Instant.now()))
