@@ -140,8 +140,9 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		SlaClock village = mediationClock(d);
 		fireTimer(d, Ids.TIMER_VILLAGE_TIME_UP);
 
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION)
-			.isNotWaitingAt(Ids.TASK_BRAND_ROOM_MEDIATION);
+		assertThat(d.mediation).isWaitingAt(Ids.CALL_THREE_HEADS).isNotWaitingAt(Ids.TASK_BRAND_ROOM_MEDIATION);
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION,
+				Ids.TASK_JUDICIAL_OPINION);
 		assertThat(canceled(d, Ids.TASK_VILLAGE_MEDIATION)).as("the committee's task ends with its time box").isOne();
 		assertThat(mediations.get(d.caseId).level()).isEqualTo(MediationLevel.THREE_HEADS);
 		assertThat(clocks.get(village.id()).stateAt(Instant.now())).isEqualTo(ClockState.BREACHED);
@@ -198,7 +199,8 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		complete(task(Ids.TASK_BRAND_ROOM_MEDIATION, d.mediation),
 				withVariables(Vars.BRAND_ROOM_OUTCOME, "NOT_SETTLED", "notSettledReason", "分歧较大"));
 
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION,
+				Ids.TASK_JUDICIAL_OPINION);
 		assertThat(clocks.ofCase(d.caseId)).filteredOn(c -> c.phase() == Phase.MEDIATION)
 			.extracting(SlaClock::level, c -> c.stateAt(Instant.now()))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("VILLAGE", ClockState.ESCALATED),
@@ -212,7 +214,8 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		complete(task(Ids.TASK_BRAND_ROOM_STEP_IN, d.mediation), withVariables(Vars.STEP_IN_OUTCOME, "TAKE_OVER"));
 		fireTimer(d, Ids.TIMER_BRAND_ROOM_TIME_UP);
 
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION,
+				Ids.TASK_JUDICIAL_OPINION);
 		assertThat(clocks.ofCase(d.caseId)).filteredOn(c -> c.phase() == Phase.MEDIATION)
 			.extracting(SlaClock::level, c -> c.stateAt(Instant.now()))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("VILLAGE", ClockState.BREACHED),
@@ -226,22 +229,25 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_VILLAGE_MEDIATION).isNotWaitingAt(Ids.TASK_BRAND_ROOM_STEP_IN);
 		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "NOT_SETTLED", "notSettledReason", "分歧较大"));
 
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION,
+				Ids.TASK_JUDICIAL_OPINION);
 		String township = "149901102";
-		assertThat(task(Ids.TASK_POLICE_OPINION, d.mediation)).hasCandidateGroup("police-chief:" + township);
-		assertThat(task(Ids.TASK_COURT_OPINION, d.mediation)).hasCandidateGroup("court-chief:" + township);
-		assertThat(task(Ids.TASK_JUDICIAL_OPINION, d.mediation)).hasCandidateGroup("judicial-chief:" + township);
-		complete(task(Ids.TASK_POLICE_OPINION, d.mediation),
+		assertThat(task(Ids.TASK_POLICE_OPINION, threeHeads(d))).hasCandidateGroup("police-chief:" + township);
+		assertThat(task(Ids.TASK_COURT_OPINION, threeHeads(d))).hasCandidateGroup("court-chief:" + township);
+		assertThat(task(Ids.TASK_JUDICIAL_OPINION, threeHeads(d))).hasCandidateGroup("judicial-chief:" + township);
+		complete(task(Ids.TASK_POLICE_OPINION, threeHeads(d)),
 				withVariables(Vars.POLICE_OUTCOME, "SUBMIT", "policeOpinion", "无治安违法"));
-		complete(task(Ids.TASK_COURT_OPINION, d.mediation),
+		complete(task(Ids.TASK_COURT_OPINION, threeHeads(d)),
 				withVariables(Vars.COURT_OUTCOME, "SUBMIT", "courtOpinion", "宜调解，可司法确认"));
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_JUDICIAL_OPINION).isNotWaitingAt(Ids.TASK_JOINT_CONSULTATION);
-		complete(task(Ids.TASK_JUDICIAL_OPINION, d.mediation),
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_JUDICIAL_OPINION).isNotWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		complete(task(Ids.TASK_JUDICIAL_OPINION, threeHeads(d)),
 				withVariables(Vars.JUDICIAL_OUTCOME, "SUBMIT", "judicialOpinion", "建议按地界图划分"));
 
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
-		assertThat(task(d.mediation)).hasCandidateGroup("township-centre:" + township);
-		complete(task(d.mediation), withVariables(Vars.JOINT_OUTCOME, "SETTLED", "jointDecision", "按1998年地界图划分"));
+		ProcessInstance consultation = threeHeads(d);
+		assertThat(consultation).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		assertThat(task(consultation)).hasCandidateGroup("township-centre:" + township);
+		complete(task(consultation), withVariables(Vars.JOINT_OUTCOME, "SETTLED", "jointDecision", "按1998年地界图划分"));
+		assertThat(consultation).isEnded().hasPassed(Ids.END_THREE_HEADS_DECIDED);
 		assertThat(task(d.mediation)).hasCandidateGroup("township-centre:" + township);
 		sign(d, "YES");
 
@@ -255,9 +261,23 @@ class TieredMediationProcessTests extends EngineTestSupport {
 	}
 
 	@Test
+	void aHeadWhoseOpinionIsOverdueIsRemindedAndTheConsultationGoesOn() {
+		Dispute d = reportDispute(WITHOUT_BRAND_ROOM);
+		accept(d);
+		complete(task(d.mediation), withVariables(Vars.VILLAGE_OUTCOME, "NOT_SETTLED", "notSettledReason", "分歧较大"));
+		ProcessInstance consultation = threeHeads(d);
+		fireTimer(d, Ids.TIMER_POLICE_OPINION_OVERDUE);
+
+		assertThat(consultation).hasPassed("Task_RemindPolice")
+			.isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
+		assertThat(types(d)).contains("MEDIATION_DUE_WARNING");
+		assertThat(mediationClock(d).warnedAt()).as("the reminder is the township clock's warning").isNotNull();
+	}
+
+	@Test
 	void threeHeadsCannotSettleSoTheCountyCentreMediatesOnItsOwnClock() {
 		Dispute d = toThreeHeads();
-		complete(task(Ids.TASK_JOINT_CONSULTATION, d.mediation),
+		complete(task(Ids.TASK_JOINT_CONSULTATION, threeHeads(d)),
 				withVariables(Vars.JOINT_OUTCOME, "NOT_SETTLED", "jointDecision", "无法达成一致"));
 
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_COUNTY_MEDIATION);
@@ -301,8 +321,10 @@ class TieredMediationProcessTests extends EngineTestSupport {
 	@Test
 	void threeHeadsTimeBoxRunsOutSoTheCountyCentreTakesTheDispute() {
 		Dispute d = toThreeHeads();
+		ProcessInstance consultation = threeHeads(d);
 		fireTimer(d, Ids.TIMER_THREE_HEADS_TIME_UP);
-		assertThat(d.mediation).hasPassed(Ids.TASK_RECORD_THREE_HEADS_TIME_UP).isWaitingAt(Ids.TASK_COUNTY_MEDIATION);
+		assertThat(consultation).isEnded().hasPassed(Ids.TASK_RECORD_THREE_HEADS_TIME_UP, Ids.END_THREE_HEADS_TIMED_OUT);
+		assertThat(d.mediation).isWaitingAt(Ids.TASK_COUNTY_MEDIATION);
 		assertThat(task(d.mediation)).hasCandidateGroup("county-centre");
 		assertThat(mediations.get(d.caseId).level()).isEqualTo(MediationLevel.COUNTY);
 		assertThat(mediations.get(d.caseId).outcome()).as("a lower tier's time-up is not the mediation's end").isEmpty();
@@ -421,15 +443,15 @@ class TieredMediationProcessTests extends EngineTestSupport {
 				case Ids.TASK_COURT_OPINION -> "courtOpinion";
 				default -> "judicialOpinion";
 			};
-			complete(task(key, d.mediation), withVariables(outcomeVar, "SUBMIT", field, "意见"));
+			complete(task(key, threeHeads(d)), withVariables(outcomeVar, "SUBMIT", field, "意见"));
 		}
-		assertThat(d.mediation).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
+		assertThat(threeHeads(d)).isWaitingAt(Ids.TASK_JOINT_CONSULTATION);
 		return d;
 	}
 
 	private Dispute toCounty() {
 		Dispute d = toThreeHeads();
-		complete(task(Ids.TASK_JOINT_CONSULTATION, d.mediation),
+		complete(task(Ids.TASK_JOINT_CONSULTATION, threeHeads(d)),
 				withVariables(Vars.JOINT_OUTCOME, "NOT_SETTLED", "jointDecision", "无法达成一致"));
 		assertThat(d.mediation).isWaitingAt(Ids.TASK_COUNTY_MEDIATION);
 		return d;
@@ -457,11 +479,7 @@ class TieredMediationProcessTests extends EngineTestSupport {
 
 	/** Moves the engine clock to the timer's due time and fires it. */
 	private void fireTimer(Dispute d, String timerId) {
-		Job timer = management.createJobQuery()
-			.processInstanceId(d.mediation.getId())
-			.activityId(timerId)
-			.timers()
-			.singleResult();
+		Job timer = timer(d, timerId);
 		assertThat(timer).as("timer " + timerId).isNotNull();
 		ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
 		assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isEqualTo(1);
@@ -469,14 +487,37 @@ class TieredMediationProcessTests extends EngineTestSupport {
 	}
 
 	private Instant timerDue(Dispute d, String timerId) {
+		return timer(d, timerId).getDuedate().toInstant().truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	/** The timer of the mediation or of the three heads' consultation it called, or null. */
+	private Job timer(Dispute d, String timerId) {
+		List<String> instances = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(d.caseId.toString())
+			.list()
+			.stream()
+			.map(ProcessInstance::getId)
+			.toList();
 		return management.createJobQuery()
-			.processInstanceId(d.mediation.getId())
 			.activityId(timerId)
 			.timers()
-			.singleResult()
-			.getDuedate()
-			.toInstant()
-			.truncatedTo(ChronoUnit.SECONDS);
+			.list()
+			.stream()
+			.filter(job -> instances.contains(job.getProcessInstanceId()))
+			.reduce((a, b) -> {
+				throw new AssertionError("more than one timer " + timerId);
+			})
+			.orElse(null);
+	}
+
+	/** The running three heads' consultation that the mediation called (the second tier). */
+	private ProcessInstance threeHeads(Dispute d) {
+		ProcessInstance consultation = runtime.createProcessInstanceQuery()
+			.superProcessInstanceId(d.mediation.getId())
+			.processDefinitionKey(TieredMediationProcess.THREE_HEADS_PROCESS_KEY)
+			.singleResult();
+		assertThat(consultation).as("the three heads' consultation").isNotNull();
+		return consultation;
 	}
 
 	private long canceled(Dispute d, String activityId) {
