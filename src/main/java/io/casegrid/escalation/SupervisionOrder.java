@@ -47,6 +47,20 @@ public class SupervisionOrder {
 
 	private Instant missedAt;
 
+	private String reviewNote;
+
+	private String reviewedBy;
+
+	private Instant reviewedAt;
+
+	private String countyMeasure;
+
+	private String countyNote;
+
+	private String countyBy;
+
+	private Instant countyAt;
+
 	@Version
 	private Long version;
 
@@ -79,10 +93,50 @@ public class SupervisionOrder {
 		this.status = SupervisionStatus.REPLIED;
 	}
 
-	/** The deadline passed and the department still had not done what the order asked. */
-	void miss(Instant at) {
+	/**
+	 * The deadline passed without a reply: MISSED. Returns false, changing nothing, when the order is no longer open (a
+	 * reply that came first wins over a deadline job that fires after it).
+	 */
+	boolean miss(Instant at) {
+		if (status != SupervisionStatus.OPEN) {
+			return false;
+		}
 		this.missedAt = at;
 		this.status = SupervisionStatus.MISSED;
+		return true;
+	}
+
+	/** The issuing level accepts the reply: the order is done. */
+	void accept(String note, String by, Instant at) {
+		requireReplied();
+		this.reviewNote = note;
+		this.reviewedBy = by;
+		this.reviewedAt = at;
+		this.status = SupervisionStatus.ACCEPTED;
+	}
+
+	/** The issuing level sends the reply back: the order is open again with a new deadline. */
+	void sendBack(String reason, String by, Instant at, Instant newReplyDueAt) {
+		requireReplied();
+		this.reviewNote = reason;
+		this.reviewedBy = by;
+		this.reviewedAt = at;
+		this.replyDueAt = newReplyDueAt;
+		this.status = SupervisionStatus.OPEN;
+	}
+
+	/** What the county did about a missed order (约谈 or 督办审核). */
+	void countyActed(String measure, String note, String by, Instant at) {
+		this.countyMeasure = measure;
+		this.countyNote = note;
+		this.countyBy = by;
+		this.countyAt = at;
+	}
+
+	private void requireReplied() {
+		if (status != SupervisionStatus.REPLIED) {
+			throw new ConflictException("Supervision order " + id + " is " + status + ", not replied");
+		}
 	}
 
 	public UUID id() {
@@ -139,6 +193,26 @@ public class SupervisionOrder {
 
 	public Instant missedAt() {
 		return missedAt;
+	}
+
+	public String reviewNote() {
+		return reviewNote;
+	}
+
+	public String reviewedBy() {
+		return reviewedBy;
+	}
+
+	public Instant reviewedAt() {
+		return reviewedAt;
+	}
+
+	public String countyMeasure() {
+		return countyMeasure;
+	}
+
+	public String countyNote() {
+		return countyNote;
 	}
 
 }

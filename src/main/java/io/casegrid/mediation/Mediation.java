@@ -147,9 +147,9 @@ public class Mediation {
 		this.outcome = MediationOutcome.DECLINED;
 	}
 
-	/** The level's time box ran out; at the last level (三长会商) that ends the mediation unsettled. */
+	/** The level's time box ran out; at the last tier (县综治中心) that ends the mediation unsettled. */
 	void timeUp() {
-		if (level == MediationLevel.THREE_HEADS) {
+		if (level == MediationLevel.COUNTY) {
 			this.outcome = MediationOutcome.TIMED_OUT;
 		}
 	}

@@ -25,6 +25,12 @@ class MediationTaskContracts {
 
 	static final List<String> REFERRAL_CHANNELS = Arrays.stream(ReferralChannel.values()).map(Enum::name).toList();
 
+	/** Where the county, the last tier, refers what it could not settle: not to itself. */
+	static final List<String> COURT_AND_AGENCY_CHANNELS = Arrays.stream(ReferralChannel.values())
+		.filter(c -> c != ReferralChannel.COUNTY_CENTRE)
+		.map(Enum::name)
+		.toList();
+
 	private static OutcomeField referralChannel() {
 		return choice(Vars.REFERRAL_CHANNEL, "转介渠道", REFERRAL_CHANNELS);
 	}
@@ -95,7 +101,14 @@ class MediationTaskContracts {
 		OutcomeField decision = text("jointDecision", "会商决定", true);
 		return TaskContract.of(Ids.TASK_JOINT_CONSULTATION, Vars.JOINT_OUTCOME,
 				TaskOutcome.of("SETTLED", "调解成功", decision),
-				TaskOutcome.of("NOT_SETTLED", "未能调成，转介", decision, referralChannel(),
+				TaskOutcome.of("NOT_SETTLED", "未能调成，报县综治中心", decision));
+	}
+
+	@Bean
+	TaskContract countyMediationTask() {
+		return TaskContract.of(Ids.TASK_COUNTY_MEDIATION, Vars.COUNTY_OUTCOME, recordSession(), settled(),
+				TaskOutcome.of("NOT_SETTLED", "未能调成，转介", text("notSettledReason", "未能调成的原因", true),
+						choice(Vars.REFERRAL_CHANNEL, "转介渠道", COURT_AND_AGENCY_CHANNELS),
 						text(Vars.REFERRAL_REASON, "转介理由", true)));
 	}
 

@@ -19,7 +19,8 @@ class MediationTimers {
 	@Bean
 	TimerDescription mediationTimeUpTimerDescription() {
 		return TimerDescription.of(timer -> new TimerAction("MEDIATION_TIME_UP", timer.name()),
-				Ids.TIMER_VILLAGE_TIME_UP, Ids.TIMER_BRAND_ROOM_TIME_UP, Ids.TIMER_THREE_HEADS_TIME_UP);
+				Ids.TIMER_VILLAGE_TIME_UP, Ids.TIMER_BRAND_ROOM_TIME_UP, Ids.TIMER_THREE_HEADS_TIME_UP,
+				Ids.TIMER_COUNTY_TIME_UP);
 	}
 
 	@Bean

@@ -13,6 +13,12 @@ import io.casegrid.casefile.TimelineNote;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.org.OrgUnit;
+import io.casegrid.sla.ClockStart;
+import io.casegrid.sla.ClockState;
+import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClock;
+import io.casegrid.sla.SlaClocks;
+import io.casegrid.sla.TimerBinding;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
@@ -27,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Mediations {
 
+	/** The SLA class of a mediation clock: its limit comes from {@code mediation-policy.dmn}, not the SLA classes. */
+	static final String CLOCK_CLASS = "DISPUTE";
+
 	private final MediationRepository mediations;
 
 	private final MediationAgreementRepository agreements;
@@ -39,13 +48,19 @@ public class Mediations {
 
 	private final MediationProperties limits;
 
+	private final MediationPolicy policy;
+
+	private final SlaClocks clocks;
+
 	private final TimeSource time;
 
 	private final ZoneId zone;
 
 	Mediations(MediationRepository mediations, MediationAgreementRepository agreements, BrandRooms brandRooms,
-			OrgDirectory org, CaseFiles files, MediationProperties limits, TimeSource time,
-			@Value("${casegrid.zone}") ZoneId zone) {
+			OrgDirectory org, CaseFiles files, MediationProperties limits, MediationPolicy policy, SlaClocks clocks,
+			TimeSource time, @Value("${casegrid.zone}") ZoneId zone) {
+		this.policy = policy;
+		this.clocks = clocks;
 		this.mediations = mediations;
 		this.agreements = agreements;
 		this.brandRooms = brandRooms;
@@ -56,14 +71,20 @@ public class Mediations {
 		this.zone = zone;
 	}
 
-	/** Opens the record for a dispute handed to the committee of {@code unitCode} (a village, or a township). */
+	/**
+	 * Opens the record for a dispute handed to the committee of {@code unitCode} (a village, or a township) and starts
+	 * the village tier's clock (phase MEDIATION) with its time box from {@code mediation-policy.dmn}; {@code timers}
+	 * are the BPMN timers that read it.
+	 */
 	@Transactional
-	public MediatorPlacement open(UUID caseId, String unitCode) {
+	public MediatorPlacement open(UUID caseId, String unitCode, TimerBinding timers) {
 		var chain = org.find(unitCode).orElseThrow(() -> new NotFoundException("Org unit", unitCode));
 		String township = chain.level() == OrgLevel.TOWNSHIP ? chain.code() : chain.parentCode();
 		BrandRoom room = brandRooms.serving(unitCode, township).orElse(null);
 		Instant now = time.now();
-		Instant dueAt = now.plus(limits.villageTimeBox());
+		stopClock(caseId, ClockState.MET, "重新调解", "system");
+		SlaClock clock = startClock(caseId, MediationLevel.VILLAGE, unitCode, timers, "system");
+		Instant dueAt = clock.dueAt();
 		String roomCode = room == null ? null : room.code();
 		Mediation mediation = mediations.findById(caseId)
 			.map(again -> again.reopen(unitCode, township, roomCode, dueAt))
@@ -72,7 +93,7 @@ public class Mediations {
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_RECEIVED",
 				"交" + unitName(unitCode) + "调解委员会受理" + (room == null ? "" : "；" + room.name() + "可及时介入"),
 				room == null ? Map.of("villageCode", unitCode) : Map.of("villageCode", unitCode, "brandRoom", room.code())));
-		return new MediatorPlacement(unitCode, township, room);
+		return new MediatorPlacement(unitCode, township, room, clock);
 	}
 
 	public Optional<Mediation> find(UUID caseId) {
@@ -138,11 +159,16 @@ public class Mediations {
 		return count;
 	}
 
-	/** Grants the extension: the level's time box moves by the configured extension; returns the new due time. */
+	/**
+	 * Grants the extension: the level's clock moves by the extension {@code mediation-policy.dmn} states for its tier,
+	 * counted as the clock counts, and its timers, variables and task due date with it; returns the new due time.
+	 */
 	@Transactional
 	public Instant grantExtension(UUID caseId, String actor, String note) {
 		Mediation m = get(caseId);
-		Instant dueAt = m.levelDueAt().plus(limits.extension());
+		SlaClock clock = clocks.open(caseId, Phase.MEDIATION)
+			.orElseThrow(() -> new ConflictException("No mediation time box runs for case " + caseId));
+		Instant dueAt = clocks.extend(clock.id(), policy.timeBox(m.level()).extension(), "调解延期", actor).dueAt();
 		m.extendTo(dueAt);
 		mediations.save(m);
 		files.note(caseId, actor, TimelineNote.of("EXTENSION_GRANTED", "批准延期至 " + local(dueAt),
@@ -158,6 +184,9 @@ public class Mediations {
 	@Transactional
 	public void warnDue(UUID caseId, String what) {
 		Mediation m = get(caseId);
+		clocks.open(caseId, Phase.MEDIATION)
+			.filter(c -> c.warnedAt() == null)
+			.ifPresent(c -> clocks.warned(c.id(), "system"));
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_DUE_WARNING",
 				what + "（" + m.level().label() + "时限 " + local(m.levelDueAt()) + "）"));
 	}
@@ -167,35 +196,55 @@ public class Mediations {
 		Mediation m = get(caseId);
 		m.timeUp();
 		mediations.save(m);
+		stopClock(caseId, ClockState.BREACHED, m.level().label() + "调解期满", "system");
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_LEVEL_EXPIRED", m.level().label() + "调解期满，未能调成"));
 	}
 
-	/** Moves the dispute up to the brand room or the three heads; returns the level's due time. */
+	/**
+	 * Moves the dispute on: the brand room steps in on the village tier's clock (its time box is what the village has
+	 * left; {@code timers} take the clock over), the three heads and the county each get their tier's clock from
+	 * {@code mediation-policy.dmn} (the tier below stops: ESCALATED, or BREACHED when its box had run out). Returns the
+	 * open clock.
+	 */
 	@Transactional
-	public Instant enter(UUID caseId, MediationLevel level, String actor) {
+	public SlaClock enter(UUID caseId, MediationLevel level, TimerBinding timers, String actor) {
 		Mediation m = get(caseId);
-		Duration box = switch (level) {
-			case VILLAGE -> limits.villageTimeBox();
-			case BRAND_ROOM -> limits.brandRoomTimeBox();
-			case THREE_HEADS -> limits.threeHeadsTimeBox();
-		};
-		Instant dueAt = time.now().plus(box);
+		SlaClock clock;
+		if (level == MediationLevel.BRAND_ROOM) {
+			clock = clocks.open(caseId, Phase.MEDIATION)
+				.map(village -> clocks.rebind(village.id(), timers))
+				.orElseThrow(() -> new ConflictException("The village time box of case " + caseId + " has ended"));
+		}
+		else {
+			stopClock(caseId, ClockState.ESCALATED, "报" + level.label(), actor);
+			String unit = level == MediationLevel.THREE_HEADS ? m.townshipCode() : countyOf(m.townshipCode());
+			clock = startClock(caseId, level, unit, timers, actor);
+		}
+		Instant dueAt = clock.dueAt();
 		m.enter(level, dueAt);
 		mediations.save(m);
 		String who = level == MediationLevel.BRAND_ROOM
 				? brandRoom(m.brandRoomCode()).map(BrandRoom::name).orElse(level.label())
-				: unitName(m.townshipCode()) + level.label();
+				: level == MediationLevel.THREE_HEADS ? unitName(m.townshipCode()) + level.label() : level.label();
 		files.change(caseId, actor, TimelineNote.of("MEDIATION_LEVEL_ENTERED", "进入" + who + "，时限 " + local(dueAt),
 				Map.of("level", level.name(), "dueAt", dueAt.toString())), f -> f.startHandling());
-		return dueAt;
+		return clock;
 	}
 
-	public Instant opinionDueAt() {
-		return time.now().plus(limits.opinionTimeLimit());
+	private SlaClock startClock(UUID caseId, MediationLevel level, String unitCode, TimerBinding timers,
+			String actor) {
+		return clocks.start(new ClockStart(caseId, Phase.MEDIATION, level.tier(), unitCode, null, CLOCK_CLASS, timers),
+				policy.timeBox(level).limit(), actor);
 	}
 
-	public Instant warnAt(Instant dueAt) {
-		return dueAt.minus(limits.warningBefore());
+	/** Stops the open mediation clock, if any; one whose box has run out stops BREACHED whatever the reason. */
+	private void stopClock(UUID caseId, ClockState reason, String note, String actor) {
+		clocks.open(caseId, Phase.MEDIATION).ifPresent(clock -> clocks.stop(clock.id(),
+				clock.dueAt().isBefore(time.now()) ? ClockState.BREACHED : reason, note, actor));
+	}
+
+	private String countyOf(String townshipCode) {
+		return org.find(townshipCode).map(OrgUnit::parentCode).orElse(townshipCode);
 	}
 
 	@Transactional
@@ -210,6 +259,7 @@ public class Mediations {
 		Mediation m = get(caseId);
 		m.settle(summary);
 		mediations.save(m);
+		stopClock(caseId, ClockState.MET, m.level().label() + "调解成功", actor);
 		files.note(caseId, actor,
 				TimelineNote.of("MEDIATION_SETTLED", m.level().label() + "调解成功：" + summary).withComment(comment));
 	}
@@ -226,6 +276,7 @@ public class Mediations {
 	@Transactional
 	public void refer(UUID caseId, ReferralChannel channel, String reason) {
 		change(caseId, m -> m.refer(channel, reason));
+		stopClock(caseId, ClockState.MET, "转介" + channel.label(), "system");
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_REFERRED", "转介" + channel.label() + "：" + reason,
 				Map.of("channel", channel.name())));
 	}
@@ -239,7 +290,8 @@ public class Mediations {
 		String organisation = m.level() == MediationLevel.BRAND_ROOM
 				? brandRoom(m.brandRoomCode()).map(BrandRoom::name).orElse("品牌调解室")
 				: m.level() == MediationLevel.THREE_HEADS ? unitName(m.townshipCode()) + "人民调解委员会（三长会商）"
-						: unitName(m.villageCode()) + "人民调解委员会";
+						: m.level() == MediationLevel.COUNTY ? unitName(countyOf(m.townshipCode())) + "综治中心"
+								: unitName(m.villageCode()) + "人民调解委员会";
 		String caseNumber = files.get(caseId).caseNumber();
 		String number = "（" + signedAt.atZone(zone).getYear() + "）调字第"
 				+ caseNumber.substring(caseNumber.lastIndexOf('-') + 1) + "号";

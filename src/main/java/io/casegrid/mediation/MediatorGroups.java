@@ -6,6 +6,9 @@ package io.casegrid.mediation;
  */
 final class MediatorGroups {
 
+	/** The county governance centre (县综治中心), the third tier; the candidate group of its task in the diagram. */
+	static final String COUNTY_CENTRE = "county-centre";
+
 	private MediatorGroups() {
 	}
 

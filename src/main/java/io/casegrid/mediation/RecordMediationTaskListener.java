@@ -3,7 +3,6 @@ package io.casegrid.mediation;
 import java.util.Date;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -12,7 +11,6 @@ import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** On completing any mediation task: writes what was decided into the mediation record and the case timeline. */
@@ -21,11 +19,8 @@ class RecordMediationTaskListener implements TaskListener {
 
 	private final Mediations mediations;
 
-	private final ManagementService management;
-
-	RecordMediationTaskListener(Mediations mediations, @Lazy ManagementService management) {
+	RecordMediationTaskListener(Mediations mediations) {
 		this.mediations = mediations;
-		this.management = management;
 	}
 
 	@Override
@@ -45,9 +40,10 @@ class RecordMediationTaskListener implements TaskListener {
 			case Ids.TASK_VILLAGE_MEDIATION -> levelOutcome(task, caseId, var(task, Vars.VILLAGE_OUTCOME), actor, comment);
 			case Ids.TASK_BRAND_ROOM_MEDIATION ->
 				levelOutcome(task, caseId, var(task, Vars.BRAND_ROOM_OUTCOME), actor, comment);
+			case Ids.TASK_COUNTY_MEDIATION -> levelOutcome(task, caseId, var(task, Vars.COUNTY_OUTCOME), actor, comment);
 			case Ids.TASK_APPROVE_EXTENSION -> {
 				if ("GRANT".equals(var(task, Vars.EXTENSION_DECISION))) {
-					extendVillageLevel(task, mediations.grantExtension(caseId, actor, var(task, "grantNote")));
+					mediations.grantExtension(caseId, actor, var(task, "grantNote"));
 				}
 				else {
 					mediations.refuseExtension(caseId, actor, var(task, "refuseReason"));
@@ -93,25 +89,6 @@ class RecordMediationTaskListener implements TaskListener {
 					mediations.requestExtension(caseId, var(task, "extensionReason"), actor, comment));
 			default -> throw new IllegalStateException("Unknown mediation outcome " + outcome);
 		}
-	}
-
-	/** Moves the village level's timers (warning and time-up) so they fire at the extended due time. */
-	private void extendVillageLevel(DelegateTask task, java.time.Instant dueAt) {
-		Date due = Date.from(dueAt);
-		Date warnAt = Date.from(mediations.warnAt(dueAt));
-		task.setVariable(Vars.VILLAGE_DUE_AT, due);
-		task.setVariable(Vars.VILLAGE_WARN_AT, warnAt);
-		moveTimer(task, Ids.TIMER_VILLAGE_TIME_UP, due);
-		moveTimer(task, Ids.TIMER_VILLAGE_WARNING, warnAt);
-	}
-
-	private void moveTimer(DelegateTask task, String timerId, Date dueAt) {
-		management.createJobQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.activityId(timerId)
-			.timers()
-			.list()
-			.forEach(job -> management.setJobDuedate(job.getId(), dueAt));
 	}
 
 	private static String var(DelegateTask task, String name) {

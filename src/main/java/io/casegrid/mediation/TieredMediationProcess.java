@@ -5,6 +5,9 @@ public final class TieredMediationProcess {
 
 	public static final String PROCESS_KEY = "TieredMediation";
 
+	/** The second tier, called by {@link Ids#CALL_THREE_HEADS}: {@code processes/three-heads-consultation.bpmn}. */
+	public static final String THREE_HEADS_PROCESS_KEY = "ThreeHeadsConsultation";
+
 	private TieredMediationProcess() {
 	}
 
@@ -29,6 +32,8 @@ public final class TieredMediationProcess {
 
 		public static final String TIMER_BRAND_ROOM_TIME_UP = "BoundaryEvent_BrandRoomTimeUp";
 
+		public static final String CALL_THREE_HEADS = "CallActivity_ThreeHeads";
+
 		public static final String SUB_THREE_HEADS = "SubProcess_ThreeHeads";
 
 		public static final String TASK_POLICE_OPINION = "Task_PoliceOpinion";
@@ -46,6 +51,20 @@ public final class TieredMediationProcess {
 		public static final String TIMER_JUDICIAL_OPINION_OVERDUE = "BoundaryEvent_JudicialOpinionOverdue";
 
 		public static final String TIMER_THREE_HEADS_TIME_UP = "BoundaryEvent_ThreeHeadsTimeUp";
+
+		public static final String END_THREE_HEADS_DECIDED = "EndEvent_ThreeHeadsDecided";
+
+		public static final String END_THREE_HEADS_TIMED_OUT = "EndEvent_ThreeHeadsTimedOut";
+
+		public static final String TASK_ENTER_COUNTY = "Task_EnterCounty";
+
+		public static final String TASK_COUNTY_MEDIATION = "Task_CountyMediation";
+
+		public static final String TIMER_COUNTY_TIME_UP = "BoundaryEvent_CountyTimeUp";
+
+		public static final String TASK_RECORD_COUNTY_TIME_UP = "Task_RecordCountyTimeUp";
+
+		public static final String TASK_RECORD_THREE_HEADS_TIME_UP = "Task_RecordThreeHeadsTimeUp";
 
 		public static final String TASK_DRAFT_AGREEMENT = "Task_DraftAgreement";
 
@@ -106,6 +125,8 @@ public final class TieredMediationProcess {
 		public static final String JUDICIAL_OUTCOME = "judicialOutcome";
 
 		public static final String JOINT_OUTCOME = "jointOutcome";
+
+		public static final String COUNTY_OUTCOME = "countyOutcome";
 
 		public static final String AGREEMENT_OUTCOME = "agreementOutcome";
 

@@ -18,6 +18,8 @@ public enum Phase {
 	/** 反馈: telling the reporter. */
 	FEEDBACK,
 	/** 回访. */
-	RETURN_VISIT
+	RETURN_VISIT,
+	/** 调解: a level's time box of tiered mediation (三级七天), limits from {@code mediation-policy.dmn}. */
+	MEDIATION
 
 }

@@ -267,6 +267,10 @@ public class SlaClock {
 		return stoppedAt;
 	}
 
+	void rebind(TimerBinding timers) {
+		this.timers = timers;
+	}
+
 	public TimerBinding timers() {
 		return timers;
 	}

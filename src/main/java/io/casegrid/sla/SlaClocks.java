@@ -81,20 +81,33 @@ public class SlaClocks {
 	@Transactional
 	public Optional<SlaClock> startWhereLimited(ClockStart start, String actor) {
 		CaseFile file = files.get(start.caseId());
-		String slaClass = start.slaClass() != null ? start.slaClass()
+		String slaClass = classOf(start, file);
+		return policy.limitFor(slaClass, start.phase(), file.priority())
+				.map(limit -> started(start, slaClass, limit, actor));
+	}
+
+	/**
+	 * Starts a clock now with a limit another policy table states (e.g. a mediation level's time box from
+	 * {@code mediation-policy.dmn}), counted exactly as {@link #start(ClockStart, String)} counts.
+	 */
+	@Transactional
+	public SlaClock start(ClockStart start, SlaLimit limit, String actor) {
+		return started(start, classOf(start, files.get(start.caseId())), limit, actor);
+	}
+
+	private static String classOf(ClockStart start, CaseFile file) {
+		return start.slaClass() != null ? start.slaClass()
 				: file.slaClass() != null ? file.slaClass() : DEFAULT_CLASS;
-		Optional<SlaLimit> found = policy.limitFor(slaClass, start.phase(), file.priority());
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		SlaLimit limit = found.get();
+	}
+
+	private SlaClock started(ClockStart start, String slaClass, SlaLimit limit, String actor) {
 		Instant now = time.now();
 		Duration budget = between(now, limit.dueFrom(now, calculator), limit.counting());
 		Instant due = dueOf(now, budget, List.of(), limit.counting());
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
 				start.departmentCode(), slaClass, limit, now, due, warnOf(now, budget, List.of(), limit.counting()),
 				budget, start.timers(), actor);
-		return Optional.of(clocks.save(clock));
+		return clocks.save(clock);
 	}
 
 	/**
@@ -163,6 +176,22 @@ public class SlaClocks {
 				clocks.save(clock);
 			}
 		}
+	}
+
+	/** The case's open clock of {@code phase}, if one runs (e.g. the open mediation level's time box). */
+	public java.util.Optional<SlaClock> open(UUID caseId, Phase phase) {
+		return clocks.findOpenByCase(caseId).stream().filter(c -> c.phase() == phase).findFirst();
+	}
+
+	/**
+	 * Hands a running clock's time over to other BPMN timers (a brand mediation room that steps in works on the
+	 * village level's clock), so that pausing, extending or recalculating it moves those.
+	 */
+	@Transactional
+	public SlaClock rebind(UUID clockId, TimerBinding timers) {
+		SlaClock clock = get(clockId);
+		clock.rebind(timers);
+		return clocks.save(clock);
 	}
 
 	/**

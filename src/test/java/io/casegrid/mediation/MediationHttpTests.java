@@ -16,6 +16,10 @@ import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.api.MediationApi;
 import io.casegrid.client.model.CaseStep;
+import io.casegrid.client.model.ClockState;
+import io.casegrid.client.model.ResponseLevel;
+import io.casegrid.client.model.SlaClockView;
+import io.casegrid.client.model.SlaPhase;
 import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.Evaluation;
 import io.casegrid.client.model.EvaluationScore;
@@ -73,7 +77,16 @@ class MediationHttpTests {
 		MediationRecord inProgress = mediation.getMediation(caseId);
 		assertThat(inProgress.getBrandRoom().getName()).isEqualTo("孙继红调解工作室");
 		assertThat(inProgress.getSessions()).hasSize(1);
-		assertThat(inProgress.getLevelDueAt()).isAfter(OffsetDateTime.now().plusDays(6));
+		SlaClockView villageBox = client.sla.getCaseSla(caseId).getClocks().stream()
+			.filter(c -> c.getPhase() == SlaPhase.MEDIATION)
+			.findFirst()
+			.orElseThrow();
+		assertThat(villageBox.getLevel()).as("the village tier's time box is a clock of the case's SLA view")
+			.isEqualTo(ResponseLevel.VILLAGE);
+		assertThat(villageBox.getLimit()).isEqualTo("P3D");
+		assertThat(villageBox.getCounting()).isEqualTo(SlaClockView.CountingEnum.WORKING);
+		assertThat(villageBox.getState()).isEqualTo(ClockState.RUNNING);
+		assertThat(inProgress.getLevelDueAt()).isAtSameInstantAs(villageBox.getDueAt());
 
 		client.tasks.completeTask(village.getId(),
 				new TaskCompletion().outcome("SETTLED").putFieldsItem("settlementSummary", "王某拆除雨棚，李某撤回投诉"));

@@ -2,6 +2,7 @@ package io.casegrid.whistle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -34,6 +35,7 @@ import io.casegrid.escalation.EscalationTrigger;
 import io.casegrid.escalation.Escalations;
 import io.casegrid.escalation.ResponseLevel;
 import io.casegrid.escalation.SupervisionOrder;
+import io.casegrid.escalation.SupervisionOrderProcess;
 import io.casegrid.escalation.SupervisionOrders;
 import io.casegrid.escalation.SupervisionStatus;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
@@ -151,7 +153,89 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 	}
 
 	@Test
-	void missingTheSupervisionDeadlineTooEscalatesToTheCountyAndStaysOnRecord() {
+	void supervisionOrderWaitsInTheDepartmentsWorklistAndItsCopiesAreRecordedAsEvents() {
+		ProcessInstance handling = atTheTownship();
+		SupervisionOrder order = missedAcknowledgement(handling);
+
+		ProcessInstance orderProcess = orderProcess(order);
+		assertThat(orderProcess).isWaitingAt(SupervisionOrderProcess.Ids.TASK_REPLY);
+		assertThat(task(orderProcess)).hasCandidateGroup(CG);
+		assertThat(task(orderProcess).getDueDate().toInstant()).isEqualTo(order.replyDueAt());
+		assertThat(timer(orderProcess, SupervisionOrderProcess.Ids.TIMER_REPLY_OVERDUE).getDuedate().toInstant())
+			.isEqualTo(order.replyDueAt());
+		assertThat(files.timelineOf(order.caseId()))
+			.filteredOn(e -> e.type().equals("SUPERVISION_ORDER_COPIED"))
+			.extracting(e -> e.details().get("recipient"), e -> e.details().get("orderId"))
+			.containsExactly(tuple("supervision-office", order.id().toString()),
+					tuple("discipline-commission", order.id().toString()));
+	}
+
+	@Test
+	void aReplyStopsTheOrderDeadlineAndTheIssuingLevelAcceptsIt() {
+		ProcessInstance handling = atTheTownship();
+		SupervisionOrder order = missedAcknowledgement(handling);
+		ProcessInstance orderProcess = orderProcess(order);
+
+		supervision.reply(order.id(), "已安排执法队今日到场", "cg-officer");
+
+		assertThat(orderProcess).hasPassed(SupervisionOrderProcess.Ids.TASK_REPLY)
+			.isWaitingAt(SupervisionOrderProcess.Ids.TASK_REVIEW);
+		assertThat(timer(orderProcess, SupervisionOrderProcess.Ids.TIMER_REPLY_OVERDUE))
+			.as("the reply stopped the order's deadline").isNull();
+		assertThat(task(orderProcess)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+		complete(task(orderProcess), withVariables(SupervisionOrderProcess.Vars.REVIEW_OUTCOME, "ACCEPT",
+				SupervisionOrderProcess.Vars.REVIEW_NOTE, "整改到位"));
+
+		assertThat(orderProcess).isEnded().hasPassed(SupervisionOrderProcess.Ids.END_CLOSED);
+		SupervisionOrder accepted = supervision.get(order.id());
+		assertThat(accepted.status()).isEqualTo(SupervisionStatus.ACCEPTED);
+		assertThat(accepted.reviewNote()).isEqualTo("整改到位");
+		assertThat(types(handling)).containsSubsequence("SUPERVISION_ORDER_ISSUED", "SUPERVISION_REPLIED",
+				"SUPERVISION_ACCEPTED");
+	}
+
+	@Test
+	void aReplySentBackReopensTheOrderWithANewDeadline() {
+		ProcessInstance handling = atTheTownship();
+		SupervisionOrder order = missedAcknowledgement(handling);
+		ProcessInstance orderProcess = orderProcess(order);
+		supervision.reply(order.id(), "已安排", "cg-officer");
+
+		Instant reviewedAt = order.replyDueAt().minus(Duration.ofHours(2));
+		ClockUtil.setCurrentTime(Date.from(reviewedAt));
+		complete(task(orderProcess), withVariables(SupervisionOrderProcess.Vars.REVIEW_OUTCOME, "SEND_BACK",
+				SupervisionOrderProcess.Vars.SEND_BACK_REASON, "未说明整改时限"));
+
+		assertThat(orderProcess).isWaitingAt(SupervisionOrderProcess.Ids.TASK_REPLY);
+		SupervisionOrder reopened = supervision.get(order.id());
+		assertThat(reopened.status()).isEqualTo(SupervisionStatus.OPEN);
+		assertThat(reopened.replyDueAt()).isEqualTo(reviewedAt.plus(Duration.ofDays(1)));
+		assertThat(timer(orderProcess, SupervisionOrderProcess.Ids.TIMER_REPLY_OVERDUE).getDuedate().toInstant())
+			.isEqualTo(reopened.replyDueAt());
+		assertThat(types(handling)).contains("SUPERVISION_SENT_BACK");
+	}
+
+	@Test
+	void aRepliedOrderIsNeverMissedWhenTheDeadlineJobFiresAfterTheReply() {
+		ProcessInstance handling = atTheTownship();
+		SupervisionOrder order = missedAcknowledgement(handling);
+		ProcessInstance report = report(handling, CG);
+		supervision.reply(order.id(), "已安排执法队今日到场", "cg-officer");
+
+		// the department's acknowledgement limit was moved to the order's deadline: its job fires after the reply
+		ClockUtil.setCurrentTime(Date.from(order.replyDueAt().plusSeconds(1)));
+		execute(timer(report, Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE));
+		// and a deadline job of the order that was taken before the reply committed changes nothing either
+		supervision.missed(order.id(), "job");
+
+		assertThat(supervision.get(order.id()).status()).isEqualTo(SupervisionStatus.REPLIED);
+		assertThat(supervision.get(order.id()).missedAt()).isNull();
+		assertThat(types(handling)).doesNotContain("SUPERVISION_ESCALATED");
+		assertThat(escalations.find(order.caseId(), "COUNTY", null, null, null, 0, 10).items()).isEmpty();
+	}
+
+	@Test
+	void missingTheSupervisionDeadlineGivesTheCountyCentreAnInterviewTaskAndAnEscalationOnRecord() {
 		ProcessInstance handling = atTheTownship();
 		whistle(handling, CG, CG);
 		ProcessInstance report = report(handling, CG);
@@ -162,21 +246,29 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 		execute(timer(report, Ids.TIMER_HANDLING_OVERDUE));
 		SupervisionOrder first = orders(handling).get(0);
 		assertThat(first.phase()).isEqualTo(Phase.HANDLING);
+		ProcessInstance orderProcess = orderProcess(first);
 		ClockUtil.setCurrentTime(Date.from(first.replyDueAt().plusSeconds(1)));
-		execute(timer(report, Ids.TIMER_HANDLING_OVERDUE));
+		execute(timer(orderProcess, SupervisionOrderProcess.Ids.TIMER_REPLY_OVERDUE));
 
-		assertThat(report).isWaitingAt(Ids.TASK_DEPARTMENT_HANDLE);
-		List<SupervisionOrder> orders = orders(handling);
-		assertThat(orders).extracting(SupervisionOrder::status)
-			.containsExactly(SupervisionStatus.OPEN, SupervisionStatus.MISSED);
-		Escalation escalation = escalations.find(UUID.fromString(handling.getBusinessKey()), "COUNTY", null, null, null,
-				0, 10).items().get(0);
+		assertThat(supervision.get(first.id()).status()).isEqualTo(SupervisionStatus.MISSED);
+		assertThat(orderProcess).hasPassed(SupervisionOrderProcess.Ids.TASK_RECORD_MISSED)
+			.isWaitingAt(SupervisionOrderProcess.Ids.TASK_COUNTY_SUPERVISION);
+		assertThat(task(orderProcess)).hasCandidateGroup("county-centre");
+		Escalation escalation = escalations.find(first.caseId(), "COUNTY", null, null, null, 0, 10).items().get(0);
 		assertThat(escalation.trigger()).isEqualTo(EscalationTrigger.SUPERVISION);
 		assertThat(escalation.fromLevel()).isEqualTo(ResponseLevel.DEPARTMENT);
 		assertThat(escalation.fromUnit()).isEqualTo(CG);
 		assertThat(escalation.toUnit()).isEqualTo("county-centre");
+
+		complete(task(orderProcess), withVariables(SupervisionOrderProcess.Vars.COUNTY_OUTCOME, "INTERVIEW",
+				SupervisionOrderProcess.Vars.COUNTY_NOTE, "约谈城管局分管负责人"));
+		assertThat(orderProcess).isEnded().hasPassed(SupervisionOrderProcess.Ids.END_ESCALATED);
+		assertThat(supervision.get(first.id()).countyMeasure()).isEqualTo("INTERVIEW");
+		assertThat(supervision.find(first.caseId(), null, null, 0, 10).items()).as("the order stays on record")
+			.extracting(SupervisionOrder::id)
+			.contains(first.id());
 		assertThat(types(handling)).containsSubsequence("SUPERVISION_ORDER_ISSUED", "SUPERVISION_ESCALATED",
-				"SUPERVISION_ORDER_ISSUED");
+				"SUPERVISION_COUNTY_ACTED");
 	}
 
 	@Test
@@ -241,6 +333,23 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 			.filter(p -> department.equals(runtime.getVariable(p.getId(), Vars.REPORT_DEPARTMENT)))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** The township whistles 城管, which lets its acknowledgement limit pass: its supervision order. */
+	private SupervisionOrder missedAcknowledgement(ProcessInstance handling) {
+		whistle(handling, CG, CG);
+		ProcessInstance report = report(handling, CG);
+		Date ackDue = (Date) runtime.getVariable(report.getId(), Vars.ACK_DUE_AT);
+		ClockUtil.setCurrentTime(Date.from(ackDue.toInstant().plusSeconds(1)));
+		execute(timer(report, Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE));
+		return orders(handling).get(0);
+	}
+
+	private ProcessInstance orderProcess(SupervisionOrder order) {
+		return runtime.createProcessInstanceQuery()
+			.processDefinitionKey(SupervisionOrderProcess.PROCESS_KEY)
+			.variableValueEquals(SupervisionOrderProcess.Vars.ORDER_ID, order.id().toString())
+			.singleResult();
 	}
 
 	private List<SupervisionOrder> orders(ProcessInstance handling) {

@@ -67,7 +67,8 @@ class WhistleHttpTests {
 	}
 
 	@Test
-	void townshipWhistlesADepartmentThatGetsASupervisionOrderAndReplies() throws Exception {
+	void townshipWhistlesADepartmentThatGetsASupervisionOrderInItsWorklistRepliesAndTheTownshipAcceptsTheReply()
+			throws Exception {
 		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
 		client.awaitTask(caseId, "Task_HandleAtLevel");
 
@@ -124,6 +125,10 @@ class WhistleHttpTests {
 		assertThat(new CasegridClient(port, DemoUsers.OFFICER_HOUSING).supervision
 			.listSupervisionOrders(caseId, null, null, 0, 10)
 			.getItems()).as("another department does not see the order").isEmpty();
+		Task replyTask = department.awaitTask(caseId, "Task_ReplyToOrder");
+		assertThat(replyTask.getCandidateGroups()).as("the order is in the department's worklist")
+			.containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(replyTask.getDue()).isAtSameInstantAs(order.getReplyDueAt());
 		SupervisionOrderView replied = department.supervision.replyToSupervisionOrder(order.getId(),
 				new SupervisionReply().reply("已安排执法队到场"));
 		assertThat(replied.getStatus()).isEqualTo(SupervisionStatus.REPLIED);
@@ -131,8 +136,16 @@ class WhistleHttpTests {
 		assertThat(CasegridClient.statusOf(() -> department.supervision.replyToSupervisionOrder(order.getId(),
 				new SupervisionReply().reply("again"))))
 			.isEqualTo(409);
+
+		Task review = township.awaitTask(caseId, "Task_ReviewReply");
+		assertThat(review.getOutcomes()).extracting(o -> o.getCode()).containsExactly("ACCEPT", "SEND_BACK");
+		township.tasks.completeTask(review.getId(),
+				new TaskCompletion().outcome("ACCEPT").putFieldsItem("reviewNote", "整改到位"));
+		assertThat(department.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems().get(0).getStatus())
+			.isEqualTo(SupervisionStatus.ACCEPTED);
 		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
-			.containsSubsequence("ESCALATED", "WHISTLED", "SUPERVISION_ORDER_ISSUED", "SUPERVISION_REPLIED");
+			.containsSubsequence("ESCALATED", "WHISTLED", "SUPERVISION_ORDER_ISSUED", "SUPERVISION_ORDER_COPIED",
+					"SUPERVISION_REPLIED", "SUPERVISION_ACCEPTED");
 	}
 
 	@Test
