@@ -288,7 +288,7 @@ class TieredMediationProcessTests extends EngineTestSupport {
 		assertThat(county.unitCode()).isEqualTo(DemoCounty.COUNTY);
 		assertThat(county.limit()).isEqualTo(new SlaLimit("P2D", Counting.WORKING));
 		assertThat(timerDue(d, Ids.TIMER_COUNTY_TIME_UP)).isEqualTo(seconds(county.dueAt()));
-		assertThat(clocks.ofCase(d.caseId)).filteredOn(c -> c.level().equals("TOWNSHIP"))
+		assertThat(clocks.ofCase(d.caseId)).filteredOn(c -> c.phase() == Phase.MEDIATION && c.level().equals("TOWNSHIP"))
 			.singleElement()
 			.satisfies(c -> assertThat(c.stateAt(Instant.now())).isEqualTo(ClockState.ESCALATED));
 
