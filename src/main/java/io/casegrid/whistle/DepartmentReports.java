@@ -67,7 +67,8 @@ public class DepartmentReports {
 				TimelineNote.of("JURISDICTION_CONFIRMED",
 						"确权：由 " + responsible + " 办理" + (responsible.equals(returnedBy) ? "（维持原部门）" : "（转自 " + returnedBy + "）")
 								+ "。" + note,
-						Map.of("departmentCode", responsible, "returnedBy", returnedBy)));
+						// departments: who is called in, read by the case scope as a whistle's are
+						Map.of("departmentCode", responsible, "departments", responsible, "returnedBy", returnedBy)));
 	}
 
 	/** 办理并反馈: the department's result goes back to the level that whistled. */

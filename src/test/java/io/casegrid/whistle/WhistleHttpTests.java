@@ -161,4 +161,32 @@ class WhistleHttpTests {
 		assertThat(ackClock.getHistory()).anySatisfy(e -> assertThat(e.getNote()).contains("退单"));
 	}
 
+	@Test
+	void theDepartmentNamedByJurisdictionSeesTheCaseItsAcknowledgementTaskAndItsWorklistEntry() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		department.tasks.completeTask(department.awaitTask(caseId, "Task_Acknowledge").getId(),
+				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "楼体破损属住建职责"));
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		CasegridClient housing = new CasegridClient(port, DemoUsers.OFFICER_HOUSING);
+		assertThat(CasegridClient.statusOf(() -> housing.cases.getCase(caseId)))
+			.as("before 确权 the housing department has nothing to do with the case")
+			.isEqualTo(404);
+
+		centre.tasks.completeTask(centre.awaitTask(caseId, "Task_ConfirmJurisdiction").getId(),
+				new TaskCompletion().outcome("REDISPATCH")
+					.putFieldsItem("newDepartmentCode", DemoCounty.DEPARTMENT_HOUSING)
+					.putFieldsItem("jurisdictionNote", "经会商属住建局职责"));
+
+		Task acknowledge = housing.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(acknowledge.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_HOUSING);
+		assertThat(housing.tasks.getTask(acknowledge.getId()).getId()).isEqualTo(acknowledge.getId());
+		assertThat(housing.cases.getCase(caseId).getId()).isEqualTo(caseId);
+	}
+
 }
