@@ -72,13 +72,27 @@ class TriageHttpTests {
 	}
 
 	@Test
-	void departmentMatterGoesToTheTownshipWithItsDepartmentNamed() throws Exception {
+	void departmentMatterGoesStraightToTheDepartmentOfItsKindAndTheTownshipIsCopied() throws Exception {
+		CasegridClient department = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
 		UUID caseId = client.intake.reportCase(
 				CasegridClient.flyingWireReport().categoryCode("MANHOLE_COVER").title("井盖丢失").description("路口井盖丢失"),
 				null).getId();
-		Task handle = dispatcher.awaitTask(caseId, "Task_HandleAtLevel");
-		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
-		assertThat(client.cases.getCase(caseId).getDepartmentCode()).isEqualTo("149901-CG");
+
+		Task acknowledge = department.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(acknowledge.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		CaseDetail copied = dispatcher.cases.getCase(caseId);
+		assertThat(copied.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(copied.getHandlingUnit().getCode()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(copied.getTimeline()).filteredOn(e -> e.getType().equals("WHISTLED")).singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).containsEntry("source", "TRIAGE"));
+		assertThat(dispatcher.tasks.listTasks(caseId, null, null, null, 0, 10).getItems())
+			.as("the township waits for the department's report").isEmpty();
+
+		department.tasks.completeTask(acknowledge.getId(), new TaskCompletion().outcome("ACKNOWLEDGE"));
+		department.tasks.completeTask(department.awaitTask(caseId, "Task_DepartmentHandle").getId(),
+				new TaskCompletion().outcome("REPORTED").putFieldsItem("reportSummary", "已补装井盖"));
+		assertThat(dispatcher.awaitTask(caseId, "Task_HandleAtLevel").getCandidateGroups())
+			.containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
 	}
 
 	@Test
