@@ -74,6 +74,9 @@ public final class ThreeLevelResponseProcess {
 		/** On 吹哨: the whistled departments' org codes, comma-separated. */
 		public static final String WHISTLED_DEPARTMENTS = "whistledDepartments";
 
+		/** The multi-instance element of {@code CallActivity_DepartmentReport}: one whistled department. */
+		public static final String WHISTLED_DEPARTMENT = "whistledDepartment";
+
 		/** On 吹哨: the lead department, one of the whistled; passed to each department's report. */
 		public static final String LEAD_DEPARTMENT = "leadDepartment";
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
@@ -77,6 +78,33 @@ public class Whistling implements LevelWhistle {
 	}
 
 	/**
+	 * 增派: the level adds departments to the whistle its departments are working on (the lead stays). 409 when the
+	 * level may not whistle or every department named is called in already; 400 as for a whistle, and unless the lead
+	 * named is the current one. Returns the departments added, recorded as a whistle of the level.
+	 */
+	@Transactional
+	public List<String> add(UUID caseId, String level, String whistledBy, List<String> departments, String lead,
+			String currentLead, List<String> calledIn, String actor) {
+		if (!WHISTLING_LEVELS.contains(level)) {
+			throw new ConflictException("Only the village/community, the township/street or the county may whistle "
+					+ "departments; the case is at " + level);
+		}
+		List<String> codes = departments(String.join(",", departments), "departments",
+				ignored -> currentLead.equals(lead) ? List.of()
+						: List.of(new FieldError("lead", "stays " + currentLead + " while the departments work")));
+		List<String> added = codes.stream().filter(code -> !calledIn.contains(code)).toList();
+		if (added.isEmpty()) {
+			throw new ConflictException("Every department named works on case " + caseId + " already");
+		}
+		files.note(caseId, actor, TimelineNote.of("WHISTLED",
+				"增派：" + whistledBy + " 召集 " + String.join("、", added) + "（牵头仍为 " + currentLead + "）",
+				Map.of("whistledBy", whistledBy, "departments", String.join(",", added), "lead", currentLead,
+						"source", WhistleSource.LEVEL.name())));
+		records.add(caseId, actor, whistledBy, WhistleSource.LEVEL, false, added, currentLead);
+		return added;
+	}
+
+	/**
 	 * 研判派发: a department matter reaches its township and triage's department is called in at once (吹哨人: triage);
 	 * the township is copied — it sees the case and takes it up again once the department reports.
 	 */
@@ -103,17 +131,22 @@ public class Whistling implements LevelWhistle {
 
 	/** 400 naming the fields unless every code is a department and the lead one of them; the codes in order. */
 	List<String> checkDepartments(String departments, String lead, String departmentsField, String leadField) {
+		return departments(departments, departmentsField,
+				codes -> codes.contains(lead) ? List.of()
+						: List.of(new FieldError(leadField, "must be one of the whistled departments")));
+	}
+
+	private List<String> departments(String departments, String field,
+			Function<List<String>, List<FieldError>> more) {
 		List<String> codes = departmentList.of(departments);
 		List<FieldError> errors = new ArrayList<>();
 		if (codes.isEmpty()) {
-			errors.add(new FieldError(departmentsField, "names no department"));
+			errors.add(new FieldError(field, "names no department"));
 		}
 		codes.stream()
 			.filter(code -> org.find(code).map(u -> u.level() != OrgLevel.DEPARTMENT).orElse(true))
-			.forEach(code -> errors.add(new FieldError(departmentsField, "is not a department: " + code)));
-		if (!codes.contains(lead)) {
-			errors.add(new FieldError(leadField, "must be one of the whistled departments"));
-		}
+			.forEach(code -> errors.add(new FieldError(field, "is not a department: " + code)));
+		errors.addAll(more.apply(codes));
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
