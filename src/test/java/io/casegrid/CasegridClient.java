@@ -50,6 +50,8 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.WhistleApi whistle;
 
+	public final io.casegrid.client.api.WhistleApplicationsApi whistleApplications;
+
 	public final io.casegrid.client.api.SupervisionApi supervision;
 
 	public final io.casegrid.client.api.CatalogApi catalog;
@@ -90,6 +92,7 @@ public final class CasegridClient {
 		this.sla = new io.casegrid.client.api.SlaApi(api);
 		this.escalation = new io.casegrid.client.api.EscalationApi(api);
 		this.whistle = new io.casegrid.client.api.WhistleApi(api);
+		this.whistleApplications = new io.casegrid.client.api.WhistleApplicationsApi(api);
 		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
 		this.catalog = new io.casegrid.client.api.CatalogApi(api);
 	}

@@ -17,6 +17,10 @@ public final class DemoCounty {
 
 	public static final String DEPARTMENT_URBAN_MANAGEMENT = "149901-CG";
 
+	public static final String DEPARTMENT_HOUSING = "149901-ZJ";
+
+	public static final String DEPARTMENT_WATER = "149901-SW";
+
 	private DemoCounty() {
 	}
 

@@ -44,6 +44,9 @@ public final class DemoUsers {
 	/** 县住房和城乡建设局. */
 	public static final String OFFICER_HOUSING = "officer-zj";
 
+	/** 县水务局. */
+	public static final String OFFICER_WATER = "officer-sw";
+
 	public static final String SUPERVISOR = "supervisor";
 
 	public static final String DESIGNER = "designer";

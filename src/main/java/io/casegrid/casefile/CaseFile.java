@@ -132,7 +132,7 @@ public class CaseFile {
 		this.valid = false;
 	}
 
-	/** The handling unit signed for the case (签收). */
+	/** 调查落实 began: the handling unit signed for the case (签收), or a department called in reported for it (报到). */
 	public void startHandling() {
 		this.step = CaseStep.HANDLING;
 	}

@@ -44,6 +44,11 @@ public class CaseFiling {
 		details.put("possibleDuplicates", String.join(",", duplicates));
 		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary, details),
 				f -> f.file(triage, duplicates));
+		if (triage.departmentUnresolved()) {
+			files.note(caseId, Actor.SYSTEM.id(), TimelineNote.of("DEPARTMENT_UNRESOLVED",
+					"本县没有“" + triage.departmentKind() + "”类部门：由乡街办理，可吹哨召集部门",
+					Map.of("departmentKind", triage.departmentKind())));
+		}
 		return classification;
 	}
 

@@ -17,12 +17,18 @@ public record CaseScope(String reporter, List<Grant> grants) {
 
 	public static final CaseScope NOTHING = new CaseScope(null, List.of());
 
-	private static final String WHISTLED_OR_HANDLING = """
+	/**
+	 * The timeline entries that call departments in, each naming them in {@code details.departments}: a whistle
+	 * (吹哨, by a level or by triage) and a jurisdiction decision (确权) that hands the matter to another department.
+	 */
+	public static final List<String> DEPARTMENTS_CALLED_IN = List.of("WHISTLED", "JURISDICTION_CONFIRMED");
+
+	private static final String CALLED_IN_OR_HANDLING = """
 			case_file.handling_unit_code IN (:%1$s_handlers)
-			 OR EXISTS (SELECT 1 FROM case_event whistled
-			             WHERE whistled.case_id = case_file.id AND whistled.type = 'WHISTLED'
+			 OR EXISTS (SELECT 1 FROM case_event called
+			             WHERE called.case_id = case_file.id AND called.type IN (:%1$s_called_in)
 			               AND EXISTS (SELECT 1
-			                             FROM unnest(string_to_array(whistled.details ->> 'departments', ',')) AS d (code)
+			                             FROM unnest(string_to_array(called.details ->> 'departments', ',')) AS d (code)
 			                            WHERE d.code IN (:%1$s_handlers)))""";
 
 	/** Where a case happened, at every level of the org tree (see {@link CaseLocation}). */
@@ -35,7 +41,8 @@ public record CaseScope(String reporter, List<Grant> grants) {
 
 	/**
 	 * Cases on a track (null: any track) that happened in one of {@code places} (at any level below it) or are
-	 * handled by one of {@code handlers}: the case's handling unit, or a department whistled in.
+	 * handled by one of {@code handlers}: the case's handling unit, or a department called in (whistled, or named
+	 * by 确权).
 	 */
 	public record Grant(String track, Set<String> places, Set<String> handlers) {
 
@@ -82,9 +89,11 @@ public record CaseScope(String reporter, List<Grant> grants) {
 			if (!either.isEmpty()) {
 				either.append(" OR ");
 			}
-			// a department whistled in (吹哨报到) works the case as much as the handling unit does
-			either.append(WHISTLED_OR_HANDLING.formatted(name));
+			// a department called in (吹哨报到, or 确权 to another department) works the case as much as the handling
+			// unit does
+			either.append(CALLED_IN_OR_HANDLING.formatted(name));
 			params.put(name + "_handlers", grant.handlers());
+			params.put(name + "_called_in", DEPARTMENTS_CALLED_IN);
 		}
 		if (either.isEmpty()) {
 			return null;

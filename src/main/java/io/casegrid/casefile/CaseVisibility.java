@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * village, a township dispatcher of the township, the county centre, supervisors, auditors and administrators of
  * the county — each also the cases their unit handles. A village mediator, the brand mediation room and the three
  * heads see the disputes of their place. A department officer sees the cases dispatched or whistled (吹哨报到) to the
- * department. An app sees the cases it reported. Anything else is not found, as if it did not exist.
+ * department, or handed to it by 确权. An app sees the cases it reported. Anything else is not found, as if it did not exist.
  */
 @Service
 public class CaseVisibility {

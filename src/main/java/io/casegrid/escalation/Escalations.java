@@ -107,6 +107,28 @@ public class Escalations {
 		return to;
 	}
 
+	/**
+	 * The level whistled departments in: while they hold the matter, responsibility and the escalating clocks are
+	 * theirs (报到, 办理, 督办单), so the level's own clock pauses and cannot breach for time the departments spend.
+	 */
+	@Transactional
+	public SlaClock handOver(UUID caseId, UUID clockId, String group, String actor) {
+		SlaClock clock = clocks.pauseClock(clockId, "部门报到办理中：时限由被吹哨部门负责", actor);
+		files.note(caseId, actor, TimelineNote.of("LEVEL_CLOCK_HANDED_OVER",
+				"本级时钟暂停：被吹哨部门办理期间由部门负责时限（" + group + "）", Map.of("unitCode", group)));
+		return clock;
+	}
+
+	/** Every whistled department reported: the level's clock runs on with the time it had left. */
+	@Transactional
+	public SlaClock takeBack(UUID caseId, UUID clockId, String group, String actor) {
+		SlaClock clock = clocks.resumeClock(clockId, actor);
+		files.note(caseId, actor,
+				TimelineNote.of("LEVEL_CLOCK_RESUMED", "部门均已反馈，本级恢复计时：" + group + " 应于 " + clock.dueAt() + " 前办结",
+						Map.of("unitCode", group, "dueAt", clock.dueAt().toString())));
+		return clock;
+	}
+
 	/** Who approves an extension at this level: the level above (the county centre for itself). */
 	public String extensionApprover(UUID caseId, String level) {
 		return levels.above(caseId, ResponseLevel.valueOf(level)).group();

@@ -44,7 +44,7 @@ class HandleAtLevelTask implements UserTaskContract {
 	public List<TaskOutcome> outcomes() {
 		return List.of(TaskOutcome.of(RESOLVED, "已办结", OutcomeField.text("resolution", "办理结果", true)),
 				TaskOutcome.of(ESCALATE, "上报上一级", OutcomeField.text(Vars.ESCALATION_REASON, "上报理由", true)),
-				TaskOutcome.of(WHISTLE, "吹哨部门报到（乡街、县级）",
+				TaskOutcome.of(WHISTLE, "吹哨部门报到（社区、乡街、县级）",
 						OutcomeField.text(Vars.WHISTLED_DEPARTMENTS, "被吹哨部门（组织编码，逗号分隔）", true),
 						OutcomeField.orgUnit(Vars.LEAD_DEPARTMENT, "牵头部门（组织编码）")),
 				TaskOutcome.of(REQUEST_EXTENSION, "申请延期（上一级审批）",

@@ -9,7 +9,12 @@ import java.util.UUID;
  */
 public interface LevelWhistle {
 
-	/** Checks the whistle and writes it on the case's timeline; returns the departments in order. */
-	List<String> whistle(UUID caseId, String level, String whistledBy, String departments, String lead, String actor);
+	/**
+	 * Checks the whistle and writes it on the case's timeline; returns the departments in order.
+	 *
+	 * @param applicationId the 吹哨申请 the whistle accepts, or null when the level whistles of its own accord
+	 */
+	List<String> whistle(UUID caseId, String level, String whistledBy, String departments, String lead,
+			String applicationId, String actor);
 
 }

@@ -76,7 +76,8 @@ class RecordLevelOutcomeListener implements TaskListener {
 			case HandleAtLevelTask.WHISTLE -> whistling.whistle(caseId,
 					ProcessVariables.string(task, Vars.RESPONSE_LEVEL), ProcessVariables.string(task, Vars.LEVEL_GROUP),
 					ProcessVariables.string(task, Vars.WHISTLED_DEPARTMENTS),
-					ProcessVariables.string(task, Vars.LEAD_DEPARTMENT), actor);
+					ProcessVariables.string(task, Vars.LEAD_DEPARTMENT),
+					ProcessVariables.string(task, Vars.WHISTLE_APPLICATION), actor);
 			default -> throw new IllegalStateException("Unknown handling outcome on task " + task.getId());
 		}
 	}

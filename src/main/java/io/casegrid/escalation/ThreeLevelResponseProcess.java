@@ -27,6 +27,15 @@ public final class ThreeLevelResponseProcess {
 
 		public static final String END_HANDLED = "EndEvent_Handled";
 
+		/** A department matter's first arrival at the township: its department reports at once (研判派发). */
+		public static final String TASK_WHISTLE_BY_TRIAGE = "Task_WhistleByTriage";
+
+		/** While whistled departments hold the matter, the level's clock is paused. */
+		public static final String TASK_HAND_OVER_LEVEL_CLOCK = "Task_HandOverLevelClock";
+
+		/** Every department reported: the level's clock runs on with the time it had left. */
+		public static final String TASK_TAKE_BACK_LEVEL_CLOCK = "Task_TakeBackLevelClock";
+
 		/** Calls {@code department-report.bpmn} once per whistled department. */
 		public static final String CALL_DEPARTMENT_REPORT = "CallActivity_DepartmentReport";
 
@@ -65,8 +74,17 @@ public final class ThreeLevelResponseProcess {
 		/** On 吹哨: the whistled departments' org codes, comma-separated. */
 		public static final String WHISTLED_DEPARTMENTS = "whistledDepartments";
 
+		/** The multi-instance element of {@code CallActivity_DepartmentReport}: one whistled department. */
+		public static final String WHISTLED_DEPARTMENT = "whistledDepartment";
+
 		/** On 吹哨: the lead department, one of the whistled; passed to each department's report. */
 		public static final String LEAD_DEPARTMENT = "leadDepartment";
+
+		/** On 吹哨 that accepts a 吹哨申请: the application's id, local to the completed 分级办理 task. */
+		public static final String WHISTLE_APPLICATION = "whistleApplication";
+
+		/** Set once triage's department was called in on this handling, so that it is called in once only. */
+		public static final String TRIAGE_WHISTLED = "triageWhistled";
 
 		private Vars() {
 		}

@@ -40,7 +40,8 @@ class OrgController implements OrgApi {
 	private static io.casegrid.api.model.OrgUnit toView(OrgUnit unit) {
 		return new io.casegrid.api.model.OrgUnit(unit.code(), unit.name(),
 				io.casegrid.api.model.OrgLevel.fromValue(unit.level().name()))
-			.parentCode(unit.parentCode());
+			.parentCode(unit.parentCode())
+			.kind(unit.kind());
 	}
 
 }

@@ -52,6 +52,17 @@ public class OrgDirectory {
 		return Set.copyOf(units);
 	}
 
+	/**
+	 * The county's department of a kind (部门类别, as triage names it), or empty when the kind is unknown in the county
+	 * or nobody answers for it there. Where a county has several of a kind, the first by sort order.
+	 */
+	public Optional<OrgUnit> departmentOfKind(String countyCode, String kind) {
+		if (countyCode == null || kind == null) {
+			return Optional.empty();
+		}
+		return units.findDepartmentsOfKind(countyCode, kind).stream().findFirst();
+	}
+
 	private static String codeAt(List<OrgUnit> chain, OrgLevel level) {
 		return chain.stream().filter(u -> u.level() == level).map(OrgUnit::code).findFirst().orElse(null);
 	}

@@ -16,7 +16,7 @@ interface OrgUnitRepository extends ListCrudRepository<OrgUnit, String> {
 			    UNION ALL
 			    SELECT p.*, c.depth + 1 FROM org_unit p JOIN chain c ON p.code = c.parent_code
 			)
-			SELECT code, name, level, parent_code, sort_order FROM chain ORDER BY depth
+			SELECT code, name, level, parent_code, sort_order, kind FROM chain ORDER BY depth
 			""")
 	List<OrgUnit> findChain(@Param("code") String code);
 
@@ -27,12 +27,20 @@ interface OrgUnitRepository extends ListCrudRepository<OrgUnit, String> {
 			    UNION ALL
 			    SELECT c.*, t.path || c.sort_order FROM org_unit c JOIN tree t ON c.parent_code = t.code
 			)
-			SELECT code, name, level, parent_code, sort_order FROM tree ORDER BY path, code
+			SELECT code, name, level, parent_code, sort_order, kind FROM tree ORDER BY path, code
 			""")
 	List<OrgUnit> findTree();
 
 	/** The parents of these units (units without a parent, and unknown codes, give nothing). */
 	@Query("SELECT DISTINCT parent_code FROM org_unit WHERE code IN (:codes) AND parent_code IS NOT NULL")
 	List<String> findParentCodes(@Param("codes") Collection<String> codes);
+
+	/** The departments of this kind directly under the county, by sort order. */
+	@Query("""
+			SELECT * FROM org_unit
+			 WHERE parent_code = :county AND level = 'DEPARTMENT' AND kind = :kind
+			 ORDER BY sort_order, code
+			""")
+	List<OrgUnit> findDepartmentsOfKind(@Param("county") String countyCode, @Param("kind") String kind);
 
 }

@@ -215,6 +215,44 @@ public class SlaClocks {
 		return running;
 	}
 
+	/**
+	 * Pauses one running clock whose timed work has ended for now, e.g. a level's clock while the departments it
+	 * whistled hold the matter (the level's timers ended with its task; they are created again from the variables
+	 * {@link #resumeClock} sets). The case's other clocks run on; a clock that is not running stays as it is.
+	 */
+	@Transactional
+	public SlaClock pauseClock(UUID clockId, String reason, String actor) {
+		SlaClock clock = get(clockId);
+		if (!clock.running()) {
+			return clock;
+		}
+		Instant now = time.now();
+		clock.pause(now, left(now, clock.dueAt(), clock.limit().counting()),
+				left(now, clock.warnAt(), clock.limit().counting()), reason, actor);
+		return clocks.save(clock);
+	}
+
+	/** Resumes one paused clock with the time it had left and moves its timers; any other clock stays as it is. */
+	@Transactional
+	public SlaClock resumeClock(UUID clockId, String actor) {
+		SlaClock clock = get(clockId);
+		return clock.pausedAt() != null && clock.stoppedAt() == null ? release(clock, time.now(), actor) : clock;
+	}
+
+	private SlaClock release(SlaClock clock, Instant now, String actor) {
+		Instant oldDue = clock.dueAt();
+		clock.endPause(now);
+		// the same calculation as a recalculation: start, budget and the pauses taken; a warning point passed
+		// before the pause stays where it was
+		Counting counting = clock.limit().counting();
+		Instant due = dueOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
+		Instant warn = warnOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
+		clock.resume(now, due, warn, actor);
+		SlaClock saved = clocks.save(clock);
+		timers.move(clock.timers(), oldDue, due, warn);
+		return saved;
+	}
+
 	/** Resumes the paused clocks of the case with the time they had left, and moves their timers to the new times. */
 	@Transactional
 	public List<SlaClock> resume(UUID caseId, String actor) {
@@ -224,16 +262,7 @@ public class SlaClocks {
 		}
 		Instant now = time.now();
 		for (SlaClock clock : paused) {
-			Instant oldDue = clock.dueAt();
-			clock.endPause(now);
-			// the same calculation as a recalculation: start, budget and the pauses taken; a warning point passed
-			// before the pause stays where it was
-			Counting counting = clock.limit().counting();
-			Instant due = dueOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
-			Instant warn = warnOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
-			clock.resume(now, due, warn, actor);
-			clocks.save(clock);
-			timers.move(clock.timers(), oldDue, due, warn);
+			release(clock, now, actor);
 		}
 		files.note(caseId, actor, TimelineNote.of("SLA_RESUMED", "计时恢复"));
 		return paused;

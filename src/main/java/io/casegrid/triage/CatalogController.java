@@ -7,6 +7,8 @@ import io.casegrid.api.model.Category;
 import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.casefile.Classifier;
 import io.casegrid.org.OrgDirectory;
+import io.casegrid.org.OrgLevel;
+import io.casegrid.org.OrgUnit;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +35,21 @@ class CatalogController implements CatalogApi {
 			.query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"), rs.getString("kind")))
 			.list();
 		var previews = triage.previews();
-		categories.forEach(category -> route(category, previews.apply(category.getCode())));
+		String county = org.tree()
+			.stream()
+			.filter(u -> u.level() == OrgLevel.COUNTY)
+			.map(OrgUnit::code)
+			.findFirst()
+			.orElse(null);
+		categories.forEach(category -> route(category, previews.apply(category.getCode()), county));
 		return ResponseEntity.ok(categories);
 	}
 
-	/** Adds what the DMN decides for the category as reported by anyone, with no emergency words. */
-	private void route(Category category, Classifier.Triage routing) {
+	/**
+	 * Adds what the DMN decides for the category as reported by anyone, with no emergency words; the department is the
+	 * county's unit of the kind the DMN names (the first county of the registry).
+	 */
+	private void route(Category category, Classifier.Triage routing, String county) {
 		if (!routing.placed()) {
 			return;
 		}
@@ -46,10 +57,8 @@ class CatalogController implements CatalogApi {
 			.startLevel(routing.startLevel())
 			.slaClass(routing.slaClass())
 			.priority(routing.priority());
-		if (routing.departmentCode() != null) {
-			category.department(new HandlingUnit(routing.departmentCode(),
-					org.find(routing.departmentCode()).map(u -> u.name()).orElse(routing.departmentCode())));
-		}
+		org.departmentOfKind(county, routing.departmentKind())
+			.ifPresent(unit -> category.department(new HandlingUnit(unit.code(), unit.name())));
 	}
 
 }

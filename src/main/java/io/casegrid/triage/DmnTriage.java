@@ -11,13 +11,15 @@ import org.camunda.bpm.engine.DecisionService;
 
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.Classifier;
+import io.casegrid.org.OrgDirectory;
+import io.casegrid.org.OrgUnit;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by category and emergency words in its
  * description; 优先级 raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes
- * to 人工研判.
+ * to 人工研判. The decision routes to department kinds, never to a county's unit codes.
  */
 @Component
 class DmnTriage implements Classifier {
@@ -30,14 +32,24 @@ class DmnTriage implements Classifier {
 
 	private final DecisionPreview preview;
 
-	DmnTriage(DecisionService decisions, DecisionPreview preview) {
+	private final OrgDirectory org;
+
+	DmnTriage(DecisionService decisions, DecisionPreview preview, OrgDirectory org) {
 		this.decisions = decisions;
 		this.preview = preview;
+		this.org = org;
 	}
 
+	/**
+	 * Triage of a reported case: the decision names a kind of department (城管, 住建 …), and the case gets the
+	 * department of that kind in its own county from the org registry — none when the county has no such department.
+	 */
 	@Override
 	public Triage triage(CaseFile file) {
-		return triage(file.categoryCode(), file.description(), file.vulnerable());
+		Triage triage = triage(file.categoryCode(), file.description(), file.vulnerable());
+		return triage.withDepartment(org.departmentOfKind(file.location().countyCode(), triage.departmentKind())
+			.map(OrgUnit::code)
+			.orElse(null));
 	}
 
 	Triage triage(String categoryCode, String description, boolean vulnerable) {
@@ -63,10 +75,10 @@ class DmnTriage implements Classifier {
 		String priority = evaluate.apply(PRIORITY, Map.of("basePriority", basePriority, "vulnerable", vulnerable))
 			.getSingleEntry();
 		if (placed == null) {
-			return new Triage(null, "TOWNSHIP", null, "TIME_CONSUMING", priority);
+			return new Triage(null, "TOWNSHIP", null, null, "TIME_CONSUMING", priority);
 		}
-		return new Triage(placed.getEntry("track"), placed.getEntry("startLevel"), placed.getEntry("departmentCode"),
-				placed.getEntry("slaClass"), priority);
+		return new Triage(placed.getEntry("track"), placed.getEntry("startLevel"), placed.getEntry("departmentKind"),
+				null, placed.getEntry("slaClass"), priority);
 	}
 
 }

@@ -38,13 +38,16 @@ public class DepartmentReports {
 				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
 	}
 
-	/** 报到: the acknowledgement clock stops and the handling clock starts. */
+	/**
+	 * 报到: the acknowledgement clock stops and the handling clock starts. The case is in 调查落实 from now on: a
+	 * department that reports for it starts the work, as a handling unit that signs for it does.
+	 */
 	@Transactional
 	public SlaClock acknowledge(UUID caseId, String department, UUID ackClockId, String slaClass, TimerBinding timers,
 			String actor) {
 		clocks.stop(ackClockId, ClockState.MET, "报到", actor);
-		files.note(caseId, actor, TimelineNote.of("DEPARTMENT_ACKNOWLEDGED", "部门报到：" + department,
-				Map.of("departmentCode", department)));
+		files.change(caseId, actor, TimelineNote.of("DEPARTMENT_ACKNOWLEDGED", "部门报到：" + department,
+				Map.of("departmentCode", department)), f -> f.startHandling());
 		return clocks.start(new ClockStart(caseId, Phase.HANDLING, "DEPARTMENT", department, department,
 				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
 	}
@@ -67,7 +70,8 @@ public class DepartmentReports {
 				TimelineNote.of("JURISDICTION_CONFIRMED",
 						"确权：由 " + responsible + " 办理" + (responsible.equals(returnedBy) ? "（维持原部门）" : "（转自 " + returnedBy + "）")
 								+ "。" + note,
-						Map.of("departmentCode", responsible, "returnedBy", returnedBy)));
+						// departments: who is called in, read by the case scope as a whistle's are
+						Map.of("departmentCode", responsible, "departments", responsible, "returnedBy", returnedBy)));
 	}
 
 	/** 办理并反馈: the department's result goes back to the level that whistled. */

@@ -11,8 +11,9 @@ import io.casegrid.org.OrgUnit;
 
 class OrgTreeComparisonTests {
 
-	static final List<OrgUnit> UNITS = List.of(new OrgUnit("1", "县", OrgLevel.COUNTY, null, 0),
-			new OrgUnit("11", "镇", OrgLevel.TOWNSHIP, "1", 1), new OrgUnit("111", "村", OrgLevel.VILLAGE, "11", 1));
+	static final List<OrgUnit> UNITS = List.of(new OrgUnit("1", "县", OrgLevel.COUNTY, null, 0, null),
+			new OrgUnit("11", "镇", OrgLevel.TOWNSHIP, "1", 1, null),
+			new OrgUnit("111", "村", OrgLevel.VILLAGE, "11", 1, null));
 
 	@Test
 	void sameTreeMatches() {

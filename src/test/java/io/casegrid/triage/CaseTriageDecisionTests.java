@@ -41,28 +41,28 @@ class CaseTriageDecisionTests {
 	@Test
 	void gridMattersStayInTheGrid() {
 		assertThat(triage.triage("FLY_WIRE_CHARGING", "3号楼飞线充电", false))
-			.isEqualTo(new Triage("GRID", "GRID", null, "SMALL", "HIGH"));
+			.isEqualTo(new Triage("GRID", "GRID", null, null, "SMALL", "HIGH"));
 	}
 
 	@Test
-	void departmentMattersNameTheResponsibleDepartment() {
+	void departmentMattersNameTheKindOfTheResponsibleDepartment() {
 		assertThat(triage.triage("MANHOLE_COVER", "井盖丢了", false))
-			.isEqualTo(new Triage("DEPARTMENT", "TOWNSHIP", "149901-CG", "SMALL", "HIGH"));
-		assertThat(triage.triage("PIPE_LEAK", null, false).departmentCode()).isEqualTo("149901-SW");
-		assertThat(triage.triage("FOOD_SAFETY", null, false).departmentCode()).isEqualTo("149901-SC");
+			.isEqualTo(new Triage("DEPARTMENT", "TOWNSHIP", "URBAN_MANAGEMENT", null, "SMALL", "HIGH"));
+		assertThat(triage.triage("PIPE_LEAK", null, false).departmentKind()).isEqualTo("WATER");
+		assertThat(triage.triage("FOOD_SAFETY", null, false).departmentKind()).isEqualTo("MARKET_REGULATION");
 	}
 
 	@Test
 	void disputesGoToTheVillageCommittee() {
 		assertThat(triage.triage("NEIGHBOUR_DISPUTE", null, false))
-			.isEqualTo(new Triage("DISPUTE", "VILLAGE", null, "TIME_CONSUMING", "NORMAL"));
+			.isEqualTo(new Triage("DISPUTE", "VILLAGE", null, null, "TIME_CONSUMING", "NORMAL"));
 		assertThat(triage.triage("LABOUR_DISPUTE", null, false).slaClass()).isEqualTo("COMPLEX");
 	}
 
 	@Test
 	void emergenciesGoStraightToTheCounty() {
 		assertThat(triage.triage("GAS_LEAK", null, false))
-			.isEqualTo(new Triage("EMERGENCY", "COUNTY", "149901-RQ", "EMERGENCY", "URGENT"));
+			.isEqualTo(new Triage("EMERGENCY", "COUNTY", "GAS_SUPPLY", null, "EMERGENCY", "URGENT"));
 	}
 
 	@Test

@@ -18,6 +18,8 @@ import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.TimelineEntry;
+import io.casegrid.client.model.WhistleRequest;
+import io.casegrid.client.model.WhistleView;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -72,13 +74,60 @@ class TriageHttpTests {
 	}
 
 	@Test
-	void departmentMatterGoesToTheTownshipWithItsDepartmentNamed() throws Exception {
+	void departmentMatterGoesStraightToTheDepartmentOfItsKindAndTheTownshipIsCopied() throws Exception {
+		CasegridClient department = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
 		UUID caseId = client.intake.reportCase(
 				CasegridClient.flyingWireReport().categoryCode("MANHOLE_COVER").title("井盖丢失").description("路口井盖丢失"),
 				null).getId();
-		Task handle = dispatcher.awaitTask(caseId, "Task_HandleAtLevel");
-		assertThat(handle.getCandidateGroups()).containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
-		assertThat(client.cases.getCase(caseId).getDepartmentCode()).isEqualTo("149901-CG");
+
+		Task acknowledge = department.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(acknowledge.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		CaseDetail copied = dispatcher.cases.getCase(caseId);
+		assertThat(copied.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(copied.getHandlingUnit().getCode()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(copied.getTimeline()).filteredOn(e -> e.getType().equals("WHISTLED")).singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).containsEntry("source", "TRIAGE"));
+		assertThat(dispatcher.tasks.listTasks(caseId, null, null, null, 0, 10).getItems())
+			.as("the township waits for the department's report").isEmpty();
+
+		department.tasks.completeTask(acknowledge.getId(), new TaskCompletion().outcome("ACKNOWLEDGE"));
+		department.tasks.completeTask(department.awaitTask(caseId, "Task_DepartmentHandle").getId(),
+				new TaskCompletion().outcome("REPORTED").putFieldsItem("reportSummary", "已补装井盖"));
+		assertThat(dispatcher.awaitTask(caseId, "Task_HandleAtLevel").getCandidateGroups())
+			.containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
+	}
+
+	@Test
+	void theCopiedTownshipAddsADepartmentWhileTheFirstWorksAndTakesTheCaseUpWhenBothReported() throws Exception {
+		CasegridClient urbanManagement = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
+		CasegridClient water = new CasegridClient(port, DemoUsers.OFFICER_WATER);
+		UUID caseId = client.intake.reportCase(
+				CasegridClient.flyingWireReport().categoryCode("MANHOLE_COVER").title("井盖丢失").description("雨水井盖丢失"),
+				null).getId();
+		urbanManagement.awaitTask(caseId, "Task_Acknowledge");
+		WhistleRequest addWater = new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_WATER))
+			.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(CasegridClient.statusOf(() -> client.whistle.whistleDepartments(caseId, addWater)))
+			.as("the grid worker does not work for the township").isEqualTo(403);
+
+		WhistleView added = dispatcher.whistle.whistleDepartments(caseId, addWater);
+
+		assertThat(added.getDepartments()).containsExactly(DemoCounty.DEPARTMENT_WATER);
+		assertThat(added.getWhistledBy()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		Task waterAck = water.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(waterAck.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_WATER);
+		assertThat(CasegridClient.statusOf(() -> dispatcher.whistle.whistleDepartments(caseId, addWater)))
+			.as("called in already").isEqualTo(409);
+		for (CasegridClient department : List.of(urbanManagement, water)) {
+			department.tasks.completeTask(department.awaitTask(caseId, "Task_Acknowledge").getId(),
+					new TaskCompletion().outcome("ACKNOWLEDGE"));
+			assertThat(dispatcher.tasks.listTasks(caseId, null, null, null, 0, 10).getItems())
+				.as("the township waits for every department").isEmpty();
+			department.tasks.completeTask(department.awaitTask(caseId, "Task_DepartmentHandle").getId(),
+					new TaskCompletion().outcome("REPORTED").putFieldsItem("reportSummary", "已处置"));
+		}
+		assertThat(dispatcher.awaitTask(caseId, "Task_HandleAtLevel").getCandidateGroups())
+			.containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
 	}
 
 	@Test

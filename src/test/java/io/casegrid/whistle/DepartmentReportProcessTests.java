@@ -71,6 +71,9 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 	@Autowired
 	io.casegrid.sla.SlaClocks clocks;
 
+	@Autowired
+	WhistleRecords whistles;
+
 	@BeforeEach
 	void start() {
 		ClockUtil.setCurrentTime(Date.from(TUESDAY_10));
@@ -272,32 +275,83 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 	}
 
 	@Test
-	void aLevelThatBreachesWhileDepartmentsWorkTakesTheirReportsAndClocksWithIt() {
+	void aDepartmentMeetingItsLimitsNeverEscalatesTheCaseAndTheTownshipClockCoversOnlyItsOwnTime() {
 		ProcessInstance handling = atTheTownship();
-		whistle(handling, CG, CG);
 		UUID caseId = UUID.fromString(handling.getBusinessKey());
-		Date townshipDue = (Date) runtime.getVariable(handling.getId(), ThreeLevelResponseProcess.Vars.HANDLE_DUE_AT);
+		SlaClock township = clocks.get(UUID.fromString(
+				(String) runtime.getVariable(handling.getId(), ThreeLevelResponseProcess.Vars.SLA_CLOCK_ID)));
+		ClockUtil.setCurrentTime(Date.from(TUESDAY_10.plus(Duration.ofMinutes(30))));
+		whistle(handling, CG, CG);
+		assertThat(clocks.get(township.id()).stateAt(clocks.now())).isEqualTo(ClockState.PAUSED);
+		ProcessInstance report = report(handling, CG);
 
-		ClockUtil.setCurrentTime(Date.from(townshipDue.toInstant().plusSeconds(1)));
-		execute(timer(handling, ThreeLevelResponseProcess.Ids.TIMER_HANDLE_BREACH));
+		// 报到 a minute before its limit, then the report a minute before the department's own handling limit, which
+		// lies after the township's original due time: every job due meanwhile runs, as the job executor would
+		Date ackDue = (Date) runtime.getVariable(report.getId(), Vars.ACK_DUE_AT);
+		runDueJobsAt(ackDue.toInstant().minusSeconds(60), handling, report);
+		complete(task(report), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		Date handlingDue = (Date) runtime.getVariable(report.getId(), Vars.DEPARTMENT_DUE_AT);
+		assertThat(handlingDue.toInstant()).isAfter(township.dueAt());
+		runDueJobsAt(handlingDue.toInstant().minusSeconds(60), handling, report);
+		complete(task(report), withVariables(Vars.DEPARTMENT_OUTCOME, "REPORTED", "reportSummary", "城管执法队已拆除飞线"));
 
-		assertThat(reports(handling)).isEmpty();
-		assertThat(task(handling)).hasCandidateGroup("county-centre");
-		assertThat(clocks.ofCase(caseId)).filteredOn(c -> c.level().equals("DEPARTMENT"))
-			.singleElement()
-			.satisfies(c -> {
-				assertThat(c.stoppedAt()).isNotNull();
-				assertThat(c.stateAt(clocks.now())).isEqualTo(io.casegrid.sla.ClockState.ESCALATED);
-			});
+		assertThat(escalations.find(caseId, null, null, null, null, 0, 10).items())
+			.as("only the grid's manual 上报, no breach").extracting(Escalation::trigger)
+			.containsExactly(EscalationTrigger.MANUAL);
+		assertThat(orders(handling)).isEmpty();
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL)
+			.hasPassed(ThreeLevelResponseProcess.Ids.TASK_HAND_OVER_LEVEL_CLOCK,
+					ThreeLevelResponseProcess.Ids.TASK_TAKE_BACK_LEVEL_CLOCK)
+			.hasNotPassed(ThreeLevelResponseProcess.Ids.TASK_ESCALATE_ON_BREACH);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+		SlaClock resumed = clocks.get(township.id());
+		assertThat(resumed.stateAt(clocks.now())).isEqualTo(ClockState.RUNNING);
+		assertThat(resumed.dueAt()).as("the township keeps the time it had left when it whistled")
+			.isAfter(clocks.now());
+		assertThat(task(handling).getDueDate().toInstant()).isEqualTo(resumed.dueAt());
+		assertThat(timer(handling, ThreeLevelResponseProcess.Ids.TIMER_HANDLE_BREACH).getDuedate().toInstant())
+			.isEqualTo(resumed.dueAt());
+		assertThat(departmentClock(handling, CG, Phase.ACCEPTANCE).stateAt(clocks.now())).isEqualTo(ClockState.MET);
+		assertThat(departmentClock(handling, CG, Phase.HANDLING).stateAt(clocks.now())).isEqualTo(ClockState.MET);
+		assertThat(types(handling)).containsSubsequence("WHISTLED", "LEVEL_CLOCK_HANDED_OVER",
+				"DEPARTMENT_ACKNOWLEDGED", "DEPARTMENT_REPORTED", "LEVEL_CLOCK_RESUMED");
+	}
+
+	/** Moves the engine clock and runs every job then due in these instances, as the job executor would. */
+	private void runDueJobsAt(Instant at, ProcessInstance... instances) {
+		ClockUtil.setCurrentTime(Date.from(at));
+		for (ProcessInstance instance : instances) {
+			management.createJobQuery().processInstanceId(instance.getId()).executable().list()
+				.forEach(job -> management.executeJob(job.getId()));
+		}
 	}
 
 	@Test
-	void onlyTheTownshipOrCountyMayWhistle() {
-		ProcessInstance handling = dispatchedToTheGrid();
+	void aGridMayNotWhistleDirectly() {
+		ProcessInstance handling = dispatchedTo(DemoCounty.GRID_DONGGUAN_1);
 		assertThatThrownBy(() -> whistle(handling, CG, CG))
-			.hasStackTraceContaining("Only the township/street or the county may whistle");
+			.hasStackTraceContaining("Only the village/community, the township/street or the county may whistle");
 		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
 		assertThat(reports(handling)).isEmpty();
+	}
+
+	@Test
+	void theCommunityHoldingTheCaseWhistlesDirectlyAndTheWhistleIsKeptWithWhoBlewIt() {
+		ProcessInstance handling = dispatchedTo(DemoCounty.VILLAGE_DONGGUAN);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.VILLAGE_DONGGUAN);
+
+		whistle(handling, CG, CG);
+
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.CALL_DEPARTMENT_REPORT);
+		assertThat(runtime.getVariable(report(handling, CG).getId(), Vars.WHISTLED_BY))
+			.isEqualTo(DemoCounty.VILLAGE_DONGGUAN);
+		assertThat(whistles.ofCase(UUID.fromString(handling.getBusinessKey()))).singleElement().satisfies(w -> {
+			assertThat(w.blownByUnit()).isEqualTo(DemoCounty.VILLAGE_DONGGUAN);
+			assertThat(w.source()).isEqualTo(WhistleSource.LEVEL);
+			assertThat(w.requested()).isFalse();
+			assertThat(w.departments()).containsExactly(CG);
+			assertThat(w.judgement()).as("not judged yet").isNull();
+		});
 	}
 
 	private ProcessInstance atTheTownship() {
@@ -366,12 +420,16 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 	}
 
 	private ProcessInstance dispatchedToTheGrid() {
+		return dispatchedTo(DemoCounty.GRID_DONGGUAN_1);
+	}
+
+	private ProcessInstance dispatchedTo(String unit) {
 		UUID id = UUID.randomUUID();
 		ProcessInstance lifecycle = report(id, Channel.GRID_REPORT, "OTHER", "其他：飞线充电", "3号楼飞线充电",
 				DONGGUAN_BUILDING_3, TUESDAY_10);
 		execute(job(lifecycle));
 		complete(task(calledProcessInstance(lifecycle)), withVariables(CaseLifecycleProcess.Vars.DISPATCH_OUTCOME,
-				"DISPATCH", CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE, DemoCounty.GRID_DONGGUAN_1));
+				"DISPATCH", CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE, unit));
 		return calledProcessInstance(lifecycle);
 	}
 

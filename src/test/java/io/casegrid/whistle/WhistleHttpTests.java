@@ -19,8 +19,10 @@ import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
+import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.EscalationRequest;
+import io.casegrid.client.model.NewWhistleApplication;
 import io.casegrid.client.model.PendingTimer;
 import io.casegrid.client.model.ResponseLevel;
 import io.casegrid.client.model.SlaPhase;
@@ -29,6 +31,9 @@ import io.casegrid.client.model.SupervisionReply;
 import io.casegrid.client.model.SupervisionStatus;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
+import io.casegrid.client.model.WhistleApplication;
+import io.casegrid.client.model.WhistleApplicationDecline;
+import io.casegrid.client.model.WhistleApplicationStatus;
 import io.casegrid.client.model.WhistleRequest;
 import io.casegrid.client.model.WhistleView;
 
@@ -44,6 +49,9 @@ class WhistleHttpTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	WhistleRecords whistles;
 
 	/** The grid worker of 东关社区第一网格, who reports and handles first. */
 	CasegridClient client;
@@ -172,6 +180,100 @@ class WhistleHttpTests {
 		assertThat(ackClock.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
 		assertThat(ackClock.getState()).as("a return (退单) is no on-time 报到").isEqualTo(ClockState.RETURNED);
 		assertThat(ackClock.getHistory()).anySatisfy(e -> assertThat(e.getNote()).contains("退单"));
+	}
+
+	@Test
+	void theDepartmentNamedByJurisdictionSeesTheCaseItsAcknowledgementTaskAndItsWorklistEntry() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		department.tasks.completeTask(department.awaitTask(caseId, "Task_Acknowledge").getId(),
+				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "楼体破损属住建职责"));
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		CasegridClient housing = new CasegridClient(port, DemoUsers.OFFICER_HOUSING);
+		assertThat(CasegridClient.statusOf(() -> housing.cases.getCase(caseId)))
+			.as("before 确权 the housing department has nothing to do with the case")
+			.isEqualTo(404);
+
+		centre.tasks.completeTask(centre.awaitTask(caseId, "Task_ConfirmJurisdiction").getId(),
+				new TaskCompletion().outcome("REDISPATCH")
+					.putFieldsItem("newDepartmentCode", DemoCounty.DEPARTMENT_HOUSING)
+					.putFieldsItem("jurisdictionNote", "经会商属住建局职责"));
+
+		Task acknowledge = housing.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(acknowledge.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_HOUSING);
+		assertThat(housing.tasks.getTask(acknowledge.getId()).getId()).isEqualTo(acknowledge.getId());
+		assertThat(housing.cases.getCase(caseId).getId()).isEqualTo(caseId);
+	}
+
+	@Test
+	void aGridWorkersWhistleApplicationAcceptedByTheTownshipIsKeptAsTheApplicantsRequestedWhistle() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		NewWhistleApplication urbanManagement = new NewWhistleApplication()
+			.departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+			.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT)
+			.reason("飞线涉及违章搭建，需城管执法");
+		assertThat(CasegridClient.statusOf(() -> client.whistleApplications.applyForWhistle(caseId,
+				new NewWhistleApplication().departments(List.of(DemoCounty.VILLAGE_DONGGUAN))
+					.lead(DemoCounty.VILLAGE_DONGGUAN)
+					.reason("x"))))
+			.as("only departments can be asked for")
+			.isEqualTo(400);
+
+		WhistleApplication applied = client.whistleApplications.applyForWhistle(caseId, urbanManagement);
+		assertThat(applied.getStatus()).isEqualTo(WhistleApplicationStatus.OPEN);
+		assertThat(applied.getAppliedBy()).isEqualTo(DemoUsers.GRID_WORKER_DONGGUAN_1);
+		assertThat(applied.getAppliedByUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(CasegridClient.statusOf(() -> township.whistleApplications.acceptWhistleApplication(applied.getId())))
+			.as("while the grid holds the case, the township holds no task to whistle from")
+			.isEqualTo(403);
+
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		WhistleApplication accepted = township.whistleApplications.acceptWhistleApplication(applied.getId());
+
+		assertThat(accepted.getStatus()).isEqualTo(WhistleApplicationStatus.ACCEPTED);
+		assertThat(accepted.getDecidedBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+		assertThat(department.awaitTask(caseId, "Task_Acknowledge").getCandidateGroups())
+			.containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(whistles.ofCase(caseId)).singleElement().satisfies(w -> {
+			assertThat(w.requested()).isTrue();
+			assertThat(w.source()).isEqualTo(WhistleSource.REQUEST);
+			assertThat(w.blownBy()).isEqualTo(DemoUsers.GRID_WORKER_DONGGUAN_1);
+			assertThat(w.blownByUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		});
+		assertThat(CasegridClient.statusOf(() -> township.whistleApplications.acceptWhistleApplication(applied.getId())))
+			.as("decided once").isEqualTo(409);
+	}
+
+	@Test
+	void aResidentsWhistleApplicationThroughTheAppIsDeclinedByTheTownshipWithItsReason() throws Exception {
+		CasegridClient app = CasegridClient.app(port, DemoUsers.THIRD_PARTY_APP, DemoUsers.THIRD_PARTY_APP_SECRET);
+		UUID caseId = app.intake.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), null)
+			.getId();
+		WhistleApplication applied = app.whistleApplications.applyForWhistle(caseId,
+				new NewWhistleApplication().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT)
+					.reason("楼下飞线很危险"));
+		assertThat(applied.getAppliedBy()).isEqualTo(DemoUsers.THIRD_PARTY_APP);
+		assertThat(CasegridClient.statusOf(() -> new CasegridClient(port, DemoUsers.DISPATCHER_HEXI).whistleApplications
+			.declineWhistleApplication(applied.getId(), new WhistleApplicationDecline().reason("x"))))
+			.as("another township does not see the case")
+			.isEqualTo(404);
+
+		WhistleApplication declined = township.whistleApplications.declineWhistleApplication(applied.getId(),
+				new WhistleApplicationDecline().reason("网格员可当场处置，无需部门"));
+
+		assertThat(declined.getStatus()).isEqualTo(WhistleApplicationStatus.DECLINED);
+		assertThat(declined.getDeclineReason()).isEqualTo("网格员可当场处置，无需部门");
+		assertThat(whistles.ofCase(caseId)).as("a declined request is no whistle").isEmpty();
+		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
+			.containsSubsequence("WHISTLE_APPLIED", "WHISTLE_APPLICATION_DECLINED");
 	}
 
 }
