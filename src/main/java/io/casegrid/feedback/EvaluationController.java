@@ -14,6 +14,7 @@ import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.mediation.TieredMediationProcess;
 import io.casegrid.security.CurrentActor;
+import io.casegrid.whistle.DepartmentReportProcess;
 import io.casegrid.worklist.CaseActions;
 
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,14 @@ class EvaluationController implements FeedbackApi {
 			TieredMediationProcess.Ids.TASK_VILLAGE_MEDIATION, TieredMediationProcess.Ids.TASK_BRAND_ROOM_MEDIATION,
 			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
 
+	/** Who may give the resident a 回音: whoever holds the work now — the handling level or unit, a whistled
+	 * department reporting for or handling the matter, or the mediators of a dispute. */
+	private static final String[] REPLYING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
+			CaseLifecycleProcess.Ids.TASK_HANDLE, DepartmentReportProcess.Ids.TASK_ACKNOWLEDGE,
+			DepartmentReportProcess.Ids.TASK_DEPARTMENT_HANDLE, TieredMediationProcess.Ids.TASK_ACCEPT,
+			TieredMediationProcess.Ids.TASK_VILLAGE_MEDIATION, TieredMediationProcess.Ids.TASK_BRAND_ROOM_MEDIATION,
+			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
+
 	EvaluationController(Evaluations evaluations, CaseViews views, CaseActions actions, CurrentActor actor,
 			Replies replies) {
 		this.replies = replies;
@@ -60,7 +69,7 @@ class EvaluationController implements FeedbackApi {
 	@Override
 	public ResponseEntity<Reply> replyToReporter(UUID caseId, ReplyRequest request) {
 		var me = actor.get();
-		actions.openTaskToWork(caseId, me, HANDLING_TASKS);
+		actions.openTaskToWork(caseId, me, REPLYING_TASKS);
 		Replies.Reply reply = replies.reply(caseId, request.getText(), me.id());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new Reply(reply.caseId(), reply.text(), reply.repliedBy(),

@@ -35,50 +35,57 @@ class ReplyHttpTests {
 
 	CasegridClient township;
 
+	CasegridClient department;
+
 	@BeforeEach
 	void connect() {
 		gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		township = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
+		department = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
 	}
 
 	@Test
-	void theHandlersReplyMeetsTheComplexMattersReplyClockWithoutResolvingIt() throws Exception {
-		UUID caseId = complexMatterAtTheTownship();
+	void theDepartmentHandlingTheMatterRepliesAndMeetsTheComplexMattersReplyClockWithoutResolvingIt() throws Exception {
+		UUID caseId = complexMatterAtItsDepartment();
 		SlaClockView reply = clockOf(caseId, SlaPhase.REPLY);
 		assertThat(reply.getState()).isEqualTo(ClockState.RUNNING);
 		assertThat(reply.getLimit()).isEqualTo("P7D");
 		assertThat(reply.getCounting()).isEqualTo(SlaClockView.CountingEnum.NATURAL);
 
-		Reply first = township.feedback.replyToReporter(caseId,
-				new ReplyRequest().text("已受理，街道城管中队本周内上门核查，核查后答复您处理方案。"));
+		Reply first = department.feedback.replyToReporter(caseId,
+				new ReplyRequest().text("已受理，县城管局本周内上门核查，核查后答复您处理方案。"));
 
 		assertThat(first.getReplyClockMet()).isTrue();
-		assertThat(first.getRepliedBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+		assertThat(first.getRepliedBy()).isEqualTo(DemoUsers.OFFICER_URBAN_MANAGEMENT);
 		assertThat(clockOf(caseId, SlaPhase.REPLY).getState()).isEqualTo(ClockState.MET);
-		assertThat(clockOf(caseId, SlaPhase.HANDLING).getState()).as("办结 still runs").isEqualTo(ClockState.RUNNING);
+		assertThat(clockOf(caseId, SlaPhase.HANDLING).getState()).as("the reply does not meet 办结")
+			.isNotIn(ClockState.MET, ClockState.BREACHED);
 		assertThat(township.cases.getCase(caseId).getStep()).isNotIn(CaseStep.FEEDBACK, CaseStep.ARCHIVED);
 		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType()).contains("REPLIED");
 
-		Reply second = township.feedback.replyToReporter(caseId, new ReplyRequest().text("核查已完成，拆除方案已报批。"));
+		Reply second = department.feedback.replyToReporter(caseId, new ReplyRequest().text("核查已完成，拆除方案已报批。"));
 		assertThat(second.getReplyClockMet()).as("only the first reply meets the clock").isFalse();
 	}
 
 	@Test
-	void onlyTheHolderOfTheHandlingTaskMayReply() throws Exception {
-		UUID caseId = complexMatterAtTheTownship();
+	void onlyWhoHoldsTheWorkMayReply() throws Exception {
+		UUID caseId = complexMatterAtItsDepartment();
 		assertThat(CasegridClient.statusOf(() -> gridWorker.feedback.replyToReporter(caseId,
 				new ReplyRequest().text("我来答复")))).as("the grid worker sees the case but does not hold its task")
 			.isEqualTo(403);
-		assertThat(CasegridClient.statusOf(() -> township.feedback.replyToReporter(UUID.randomUUID(),
+		assertThat(CasegridClient.statusOf(() -> township.feedback.replyToReporter(caseId,
+				new ReplyRequest().text("街道答复")))).as("the copied township holds no task while the department works")
+			.isEqualTo(403);
+		assertThat(CasegridClient.statusOf(() -> department.feedback.replyToReporter(UUID.randomUUID(),
 				new ReplyRequest().text("答复")))).isEqualTo(404);
 		assertThat(clockOf(caseId, SlaPhase.REPLY).getState()).isEqualTo(ClockState.RUNNING);
 	}
 
 	@Test
 	void anEmptyReplyIsRefusedNamingTheField() throws Exception {
-		UUID caseId = complexMatterAtTheTownship();
+		UUID caseId = complexMatterAtItsDepartment();
 		ApiException refused = CasegridClient
-			.failureOf(() -> township.feedback.replyToReporter(caseId, new ReplyRequest().text("")));
+			.failureOf(() -> department.feedback.replyToReporter(caseId, new ReplyRequest().text("")));
 		assertThat(refused.getCode()).isEqualTo(400);
 		assertThat(refused.getResponseBody()).contains("urn:casegrid:problem:validation").contains("\"field\":\"text\"");
 	}
@@ -102,15 +109,16 @@ class ReplyHttpTests {
 		assertThat(clockOf(caseId, SlaPhase.REPLY).getState()).isEqualTo(ClockState.MET);
 	}
 
-	private UUID complexMatterAtTheTownship() throws Exception {
+	/** 违法建设 (COMPLEX, 城管's kind): triage sends it straight to the county's 城管局, whose 报到 task waits. */
+	private UUID complexMatterAtItsDepartment() throws Exception {
 		UUID caseId = gridWorker.intake
 			.reportCase(CasegridClient.flyingWireReport()
 				.categoryCode("ILLEGAL_CONSTRUCTION")
 				.title("违法建设")
 				.description("5号楼楼顶有人搭建彩钢房"), null)
 			.getId();
-		var task = township.awaitTask(caseId, "Task_HandleAtLevel");
-		assertThat(task.getCandidateGroups()).containsExactly(DemoCounty.TOWNSHIP_CHENGGUAN);
+		var task = department.awaitTask(caseId, "Task_Acknowledge");
+		assertThat(task.getCandidateGroups()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
 		return caseId;
 	}
 
