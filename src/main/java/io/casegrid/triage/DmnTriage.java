@@ -15,9 +15,9 @@ import io.casegrid.casefile.Classifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by category and emergency words in its
- * description; 优先级 raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes
- * to 人工研判.
+ * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by its category, or by the emergency category
+ * of an emergency word in its description ({@code processes/emergency-words.dmn}, {@link EmergencyWords}); 优先级
+ * raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes to 人工研判.
  */
 @Component
 class DmnTriage implements Classifier {
@@ -30,9 +30,12 @@ class DmnTriage implements Classifier {
 
 	private final DecisionPreview preview;
 
-	DmnTriage(DecisionService decisions, DecisionPreview preview) {
+	private final EmergencyWords emergencyWords;
+
+	DmnTriage(DecisionService decisions, DecisionPreview preview, EmergencyWords emergencyWords) {
 		this.decisions = decisions;
 		this.preview = preview;
+		this.emergencyWords = emergencyWords;
 	}
 
 	@Override
@@ -40,8 +43,15 @@ class DmnTriage implements Classifier {
 		return triage(file.categoryCode(), file.description(), file.vulnerable());
 	}
 
+	/**
+	 * An emergency word routes the report as its emergency category (a gas leak reported as 管道泄漏 goes as 燃气泄漏);
+	 * the word list alone decides, so 研判分流 gets no description to match words of its own.
+	 */
 	Triage triage(String categoryCode, String description, boolean vulnerable) {
-		return triage(categoryCode, description, vulnerable, decisions::evaluateDecisionTableByKey);
+		String routedAs = emergencyWords.find(categoryCode, description)
+			.map(EmergencyWords.Match::category)
+			.orElse(categoryCode);
+		return triage(routedAs, null, vulnerable, decisions::evaluateDecisionTableByKey);
 	}
 
 	/**
