@@ -13,6 +13,7 @@ import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.EvaluationView;
 import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.api.model.LocationView;
+import io.casegrid.identity.PeopleNames;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.Actor;
 
@@ -26,9 +27,12 @@ public class CaseViews {
 
 	private final OrgDirectory org;
 
-	CaseViews(CaseFiles files, OrgDirectory org) {
+	private final PeopleNames names;
+
+	CaseViews(CaseFiles files, OrgDirectory org, PeopleNames names) {
 		this.files = files;
 		this.org = org;
+		this.names = names;
 	}
 
 	/**
@@ -80,6 +84,8 @@ public class CaseViews {
 			.track(file.track())
 			.startLevel(file.startLevel())
 			.departmentCode(file.departmentCode())
+			.departmentName(file.departmentCode() == null ? null
+					: org.find(file.departmentCode()).map(u -> u.name()).orElse(null))
 			.slaClass(file.slaClass())
 			.priority(file.priority())
 			.vulnerable(file.vulnerable())
@@ -108,9 +114,15 @@ public class CaseViews {
 		files.timelineOf(file.id())
 			.forEach(t -> view.addTimelineItem(new io.casegrid.api.model.TimelineEntry(at(t.at()), t.type(),
 					t.actor(), t.summary())
+				.actorName(actorName(t.actor()))
 				.step(t.step() == null ? null : io.casegrid.api.model.CaseStep.fromValue(t.step().name()))
 				.details(t.details())));
 		return view;
+	}
+
+	/** The person's full name; 系统 for the service itself; none for apps and unknown ids. */
+	private String actorName(String actor) {
+		return Actor.SYSTEM.id().equals(actor) ? "系统" : names.orNull(actor);
 	}
 
 	static OffsetDateTime at(Instant instant) {

@@ -14,6 +14,7 @@ import io.casegrid.api.model.WhistleRequest;
 import io.casegrid.api.model.WhistleView;
 import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
+import io.casegrid.org.OrgDirectory;
 import io.casegrid.process.EngineUser;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
@@ -41,8 +42,11 @@ class WhistleController implements WhistleApi {
 
 	private final CurrentActor actor;
 
+	private final OrgDirectory org;
+
 	WhistleController(TaskService tasks, RuntimeService runtime, Whistling whistling, EngineUser engineUser,
-			CaseActions actions, CurrentActor actor) {
+			CaseActions actions, CurrentActor actor, OrgDirectory org) {
+		this.org = org;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.whistling = whistling;
@@ -66,7 +70,9 @@ class WhistleController implements WhistleApi {
 			variables.put(CaseLifecycleProcess.Vars.COMMENT, request.getComment());
 		}
 		engineUser.runAs(actor.get().id(), () -> tasks.complete(task.getId(), variables));
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WhistleView(caseId, whistledBy, codes, request.getLead()));
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(new WhistleView(caseId, whistledBy, codes, request.getLead())
+				.whistledByName(org.find(whistledBy).map(unit -> unit.name()).orElse(null)));
 	}
 
 }
