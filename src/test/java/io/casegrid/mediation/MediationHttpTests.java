@@ -221,26 +221,9 @@ class MediationHttpTests {
 	/** A neighbour dispute the grid worker of 东关社区 reports on a visit: it goes to the community's committee. */
 	@Test
 	void theAgreementNamesTheMediatorByFullNameNotByLoginId() throws Exception {
-		UUID caseId = reportNeighbourDispute("邻里纠纷：空调外机", "空调外机对着邻居窗户，双方争吵。");
-		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
-		client.tasks.completeTask(accept.getId(), new TaskCompletion().outcome("ACCEPT")
-			.putFieldsItem("parties", "张某；刘某")
-			.putFieldsItem("disputeSummary", "空调外机"));
-		Task village = client.awaitTask(caseId, "Task_VillageMediation");
-		client.tasks.completeTask(village.getId(),
-				new TaskCompletion().outcome("SETTLED").putFieldsItem("settlementSummary", "移机"));
-		Task draft = client.awaitTask(caseId, "Task_DraftAgreement");
-		client.tasks.completeTask(draft.getId(), new TaskCompletion().outcome("SIGNED")
-			.putFieldsItem("parties", "张某；刘某")
-			.putFieldsItem("facts", "空调外机正对刘某窗户")
-			.putFieldsItem("obligations", "张某移装空调外机")
-			.putFieldsItem("performance", "张某自行移装")
-			.putFieldsItem("performBy", OffsetDateTime.now().plusDays(10).toString())
-			.putFieldsItem("signaturesConfirmed", "CONFIRMED")
-			.putFieldsItem("applyJudicialConfirmation", "NO"));
-		await().atMost(Duration.ofSeconds(30)).until(() -> mediation.getMediation(caseId).getAgreement() != null);
+		MediationRecord settled = SettledDisputes.withSignedAgreement(port);
 
-		var document = client.get(mediation.getMediation(caseId).getAgreement().getHref()).body();
+		var document = client.get(settled.getAgreement().getHref()).body();
 
 		assertThat(document).contains("<span id=\"mediator\">周敏</span>")
 			.doesNotContain(DemoUsers.MEDIATOR_DONGGUAN);
