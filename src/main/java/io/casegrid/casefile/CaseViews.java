@@ -13,9 +13,9 @@ import io.casegrid.api.model.CaseDetail;
 import io.casegrid.api.model.EvaluationView;
 import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.api.model.LocationView;
-import io.casegrid.identity.PeopleNames;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.Actor;
+import io.casegrid.security.ActorNames;
 
 import org.springframework.stereotype.Component;
 
@@ -27,9 +27,9 @@ public class CaseViews {
 
 	private final OrgDirectory org;
 
-	private final PeopleNames names;
+	private final ActorNames names;
 
-	CaseViews(CaseFiles files, OrgDirectory org, PeopleNames names) {
+	CaseViews(CaseFiles files, OrgDirectory org, ActorNames names) {
 		this.files = files;
 		this.org = org;
 		this.names = names;
@@ -114,15 +114,10 @@ public class CaseViews {
 		files.timelineOf(file.id())
 			.forEach(t -> view.addTimelineItem(new io.casegrid.api.model.TimelineEntry(at(t.at()), t.type(),
 					t.actor(), t.summary())
-				.actorName(actorName(t.actor()))
+				.actorName(names.of(t.actor()))
 				.step(t.step() == null ? null : io.casegrid.api.model.CaseStep.fromValue(t.step().name()))
 				.details(t.details())));
 		return view;
-	}
-
-	/** The person's full name; 系统 for the service itself; none for apps and unknown ids. */
-	private String actorName(String actor) {
-		return Actor.SYSTEM.id().equals(actor) ? "系统" : names.orNull(actor);
 	}
 
 	static OffsetDateTime at(Instant instant) {

@@ -15,6 +15,7 @@ import io.casegrid.api.model.SlaPause;
 import io.casegrid.api.model.SlaPhase;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.org.OrgDirectory;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,12 @@ class SlaController implements SlaApi {
 
 	private final OrgDirectory org;
 
+	private final ActorNames names;
+
 	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor,
-			ClockHolders holders, OrgDirectory org) {
+			ClockHolders holders, OrgDirectory org, ActorNames names) {
 		this.org = org;
+		this.names = names;
 		this.holders = holders;
 		this.clocks = clocks;
 		this.board = board;
@@ -112,7 +116,9 @@ class SlaController implements SlaApi {
 				at(c.warnAt()), io.casegrid.api.model.ClockState.fromValue(c.stateAt(now).name()),
 				c.history()
 					.stream()
-					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).dueAt(at(e.dueAt())).note(e.note()))
+					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).actorName(names.of(e.actor()))
+						.dueAt(at(e.dueAt()))
+						.note(e.note()))
 					.toList())
 			.unitName(unitName(c.unitCode()))
 			.departmentCode(c.departmentCode())

@@ -91,4 +91,29 @@ class NamesBesideIdsHttpTests {
 		assertThat(manhole.getDepartmentName()).isEqualTo("县城市管理局");
 	}
 
+	@Test
+	void anEscalationAndTheClockItStoppedNameWhoEscalatedBesideTheLoginId() throws Exception {
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+
+		var escalation = gridWorker.escalation.escalateCase(caseId,
+				new io.casegrid.client.model.EscalationRequest().reason("需街道协调"));
+
+		assertThat(escalation.getActor()).isEqualTo(DemoUsers.GRID_WORKER_DONGGUAN_1);
+		assertThat(escalation.getActorName()).isEqualTo("王芳");
+		SlaClockView gridClock = gridWorker.sla.getCaseSla(caseId)
+			.getClocks()
+			.stream()
+			.filter(c -> DemoCounty.GRID_DONGGUAN_1.equals(c.getUnitCode()) && c.getStoppedAt() != null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(gridClock.getHistory()).extracting(e -> e.getActor(), e -> e.getActorName())
+			.contains(org.assertj.core.groups.Tuple.tuple(DemoUsers.GRID_WORKER_DONGGUAN_1, "王芳"))
+			.allSatisfy(actorAndName -> {
+				if ("system".equals(actorAndName.toList().get(0))) {
+					assertThat(actorAndName.toList().get(1)).isEqualTo("系统");
+				}
+			});
+	}
+
 }
