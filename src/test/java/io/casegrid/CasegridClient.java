@@ -56,6 +56,8 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.CatalogApi catalog;
 
+	public final io.casegrid.client.api.CalendarApi calendar;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -95,6 +97,7 @@ public final class CasegridClient {
 		this.whistleApplications = new io.casegrid.client.api.WhistleApplicationsApi(api);
 		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
 		this.catalog = new io.casegrid.client.api.CatalogApi(api);
+		this.calendar = new io.casegrid.client.api.CalendarApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -15,6 +15,7 @@ import io.casegrid.api.model.HandlingUnit;
 import io.casegrid.api.model.LocationView;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.Actor;
+import io.casegrid.security.ActorNames;
 
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,12 @@ public class CaseViews {
 
 	private final OrgDirectory org;
 
-	CaseViews(CaseFiles files, OrgDirectory org) {
+	private final ActorNames names;
+
+	CaseViews(CaseFiles files, OrgDirectory org, ActorNames names) {
 		this.files = files;
 		this.org = org;
+		this.names = names;
 	}
 
 	/**
@@ -80,6 +84,8 @@ public class CaseViews {
 			.track(file.track())
 			.startLevel(file.startLevel())
 			.departmentCode(file.departmentCode())
+			.departmentName(file.departmentCode() == null ? null
+					: org.find(file.departmentCode()).map(u -> u.name()).orElse(null))
 			.slaClass(file.slaClass())
 			.priority(file.priority())
 			.vulnerable(file.vulnerable())
@@ -108,6 +114,7 @@ public class CaseViews {
 		files.timelineOf(file.id())
 			.forEach(t -> view.addTimelineItem(new io.casegrid.api.model.TimelineEntry(at(t.at()), t.type(),
 					t.actor(), t.summary())
+				.actorName(names.of(t.actor()))
 				.step(t.step() == null ? null : io.casegrid.api.model.CaseStep.fromValue(t.step().name()))
 				.details(t.details())));
 		return view;

@@ -12,6 +12,7 @@ import io.casegrid.api.model.EscalationPage;
 import io.casegrid.api.model.EscalationRequest;
 import io.casegrid.api.model.EscalationView;
 import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,11 @@ class EscalationController implements EscalationApi {
 
 	private final CurrentActor actor;
 
+	private final ActorNames names;
+
 	EscalationController(Escalations escalations, ManualEscalation manual, CaseTimers timers,
-			CaseVisibility visibility, CurrentActor actor) {
+			CaseVisibility visibility, CurrentActor actor, ActorNames names) {
+		this.names = names;
 		this.escalations = escalations;
 		this.manual = manual;
 		this.timers = timers;
@@ -63,14 +67,15 @@ class EscalationController implements EscalationApi {
 			Integer page, Integer size) {
 		Escalations.Page found = escalations.find(caseId, toLevel == null ? null : toLevel.getValue(), unit,
 				from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), page, size);
-		return ResponseEntity.ok(new EscalationPage(found.items().stream().map(EscalationController::view).toList(),
+		return ResponseEntity.ok(new EscalationPage(found.items().stream().map(this::view).toList(),
 				page, size, found.total()));
 	}
 
-	private static EscalationView view(Escalation e) {
+	private EscalationView view(Escalation e) {
 		return new EscalationView(e.id(), e.caseId(), io.casegrid.api.model.ResponseLevel.fromValue(e.fromLevel().name()),
 				e.fromUnit(), io.casegrid.api.model.ResponseLevel.fromValue(e.toLevel().name()), e.toUnit(),
-				EscalationView.TriggerEnum.fromValue(e.trigger().name()), e.reason(), e.actor(), at(e.escalatedAt()));
+				EscalationView.TriggerEnum.fromValue(e.trigger().name()), e.reason(), e.actor(), at(e.escalatedAt()))
+			.actorName(names.of(e.actor()));
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -85,6 +85,17 @@ public class KeycloakDirectory implements DisposableBean {
 			.toList();
 	}
 
+	/** The full name (family name first, as written in Chinese) of the person with this exact user name, if any. */
+	public Optional<String> fullName(String username) {
+		return realm().users()
+			.searchByUsername(username, true)
+			.stream()
+			.filter(u -> username.equals(u.getUsername()))
+			.findFirst()
+			.map(KeycloakDirectory::displayName)
+			.filter(name -> !name.equals(username));
+	}
+
 	/** Every group of the realm, parents before children. */
 	public List<Group> groups() {
 		RealmResource realm = realm();

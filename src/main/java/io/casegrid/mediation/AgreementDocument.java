@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import io.casegrid.identity.PeopleNames;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -11,7 +13,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Renders a mediation agreement as a printable HTML page laid out like a 人民调解协议书: number, parties, the main
  * facts, points in dispute and responsibilities, the agreed terms, how/where/by when they are performed, the
- * signature block (parties, mediator, committee seal) and the notice on judicial confirmation.
+ * signature block (parties, the mediator by full name from the directory, the committee seal) and the notice on
+ * judicial confirmation.
  */
 @Component
 class AgreementDocument {
@@ -20,8 +23,11 @@ class AgreementDocument {
 
 	private final ZoneId zone;
 
-	AgreementDocument(@Value("${casegrid.zone}") ZoneId zone) {
+	private final PeopleNames names;
+
+	AgreementDocument(@Value("${casegrid.zone}") ZoneId zone, PeopleNames names) {
 		this.zone = zone;
+		this.names = names;
 	}
 
 	String render(MediationAgreement a) {
@@ -63,7 +69,7 @@ class AgreementDocument {
 				</body>
 				</html>
 				""".formatted(h(a.agreementNumber()), h(a.parties()), h(a.facts()), h(a.obligations()), h(a.performance()),
-				date(a.performBy()), a.signaturesConfirmed() ? "已确认" : "未确认", h(a.mediator()),
+				date(a.performBy()), a.signaturesConfirmed() ? "已确认" : "未确认", h(names.of(a.mediator()).orElse(a.mediator())),
 				h(a.mediatorOrganisation()), date(a.signedAt()), date(a.judicialConfirmationDueAt()));
 	}
 

@@ -17,6 +17,8 @@ import io.casegrid.api.model.MediationRecordReferral;
 import io.casegrid.api.model.MediationSessionView;
 import io.casegrid.api.model.NewMediationSession;
 import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.identity.PeopleNames;
+import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.web.NotFoundException;
 import io.casegrid.worklist.CaseActions;
@@ -38,9 +40,15 @@ class MediationController implements MediationApi {
 
 	private final CaseActions actions;
 
+	private final PeopleNames names;
+
+	private final OrgDirectory org;
+
 	MediationController(Mediations mediations, AgreementDocument document, CaseVisibility visibility,
-			CurrentActor actor, CaseActions actions) {
+			CurrentActor actor, CaseActions actions, PeopleNames names, OrgDirectory org) {
 		this.actions = actions;
+		this.names = names;
+		this.org = org;
 		this.mediations = mediations;
 		this.document = document;
 		this.visibility = visibility;
@@ -75,13 +83,16 @@ class MediationController implements MediationApi {
 		MediationRecord view = new MediationRecord(m.caseId(),
 				io.casegrid.api.model.MediationLevel.fromValue(m.level().name()),
 				MediationRecord.StatusEnum.fromValue(m.status().name()), m.villageCode(), m.extensionCount(),
-				m.sessions().stream().map(MediationController::toView).toList(),
+				m.sessions().stream().map(this::toView).toList(),
 				m.opinions()
 					.stream()
 					.map(o -> new HeadOpinionView(HeadOpinionView.HeadEnum.fromValue(o.head().name()), o.opinion(),
-							o.givenBy(), at(o.givenAt())))
+							o.givenBy(), at(o.givenAt()))
+						.givenByName(names.orNull(o.givenBy())))
 					.toList())
+			.villageName(unitName(m.villageCode()))
 			.townshipCode(m.townshipCode())
+			.townshipName(unitName(m.townshipCode()))
 			.parties(m.parties())
 			.disputeSummary(m.disputeSummary())
 			.levelDueAt(at(m.levelDueAt()))
@@ -107,9 +118,14 @@ class MediationController implements MediationApi {
 		return view;
 	}
 
-	private static MediationSessionView toView(MediationSession s) {
+	private MediationSessionView toView(MediationSession s) {
 		return new MediationSessionView(io.casegrid.api.model.MediationLevel.fromValue(s.level().name()),
-				at(s.heldAt()), s.participants(), s.summary(), s.recordedBy(), at(s.recordedAt()));
+				at(s.heldAt()), s.participants(), s.summary(), s.recordedBy(), at(s.recordedAt()))
+			.recordedByName(names.orNull(s.recordedBy()));
+	}
+
+	private String unitName(String code) {
+		return code == null ? null : org.find(code).map(unit -> unit.name()).orElse(null);
 	}
 
 	private static OffsetDateTime at(Instant instant) {

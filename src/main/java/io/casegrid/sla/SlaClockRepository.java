@@ -27,6 +27,15 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			""")
 	List<SlaClock> findRunningWorking();
 
+	/** Running working-time clocks whose window (start to due) touches {@code [from, until)}. */
+	@Query("""
+			SELECT * FROM sla_clock
+			 WHERE stopped_at IS NULL AND paused_at IS NULL AND counting = 'WORKING'
+			   AND started_at < :until AND due_at >= :from
+			 ORDER BY due_at, id
+			""")
+	List<SlaClock> findRunningWorkingTouching(@Param("from") Instant from, @Param("until") Instant until);
+
 	String FILTERS = """
 			   AND (CAST(:unit AS varchar) IS NULL OR unit_code = :unit)
 			   AND (CAST(:level AS varchar) IS NULL OR level = :level)

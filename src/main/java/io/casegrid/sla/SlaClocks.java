@@ -2,6 +2,8 @@ package io.casegrid.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -312,9 +314,23 @@ public class SlaClocks {
 	 */
 	@Transactional
 	public int recalculateWorkingClocks(String actor) {
+		return recalculate(clocks.findRunningWorking(), actor);
+	}
+
+	/**
+	 * A local calendar day changed: like {@link #recalculateWorkingClocks}, for the running working-time clocks whose
+	 * window (start to due) touches {@code day} in {@code zone}, the only ones the day can move.
+	 */
+	@Transactional
+	public int recalculateWorkingClocksAround(LocalDate day, ZoneId zone, String actor) {
+		return recalculate(clocks.findRunningWorkingTouching(day.atStartOfDay(zone).toInstant(),
+				day.plusDays(1).atStartOfDay(zone).toInstant()), actor);
+	}
+
+	private int recalculate(List<SlaClock> running, String actor) {
 		Instant now = time.now();
 		int moved = 0;
-		for (SlaClock clock : clocks.findRunningWorking()) {
+		for (SlaClock clock : running) {
 			Duration budget = clock.budget();
 			Instant due = dueOf(clock.startedAt(), budget, clock.endedPauses(), Counting.WORKING);
 			Instant warn = warnOf(clock.startedAt(), budget, clock.endedPauses(), Counting.WORKING);

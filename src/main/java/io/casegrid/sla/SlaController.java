@@ -14,6 +14,8 @@ import io.casegrid.api.model.SlaClockView;
 import io.casegrid.api.model.SlaPause;
 import io.casegrid.api.model.SlaPhase;
 import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.org.OrgDirectory;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -32,8 +34,14 @@ class SlaController implements SlaApi {
 
 	private final ClockHolders holders;
 
+	private final OrgDirectory org;
+
+	private final ActorNames names;
+
 	SlaController(SlaClocks clocks, SlaBoard board, CaseVisibility visibility, CurrentActor actor,
-			ClockHolders holders) {
+			ClockHolders holders, OrgDirectory org, ActorNames names) {
+		this.org = org;
+		this.names = names;
 		this.holders = holders;
 		this.clocks = clocks;
 		this.board = board;
@@ -100,7 +108,7 @@ class SlaController implements SlaApi {
 				dueFrom == null ? null : dueFrom.toInstant(), dueTo == null ? null : dueTo.toInstant());
 	}
 
-	private static SlaClockView view(SlaClock c, Instant now) {
+	private SlaClockView view(SlaClock c, Instant now) {
 		var remaining = c.remainingAt(now);
 		return new SlaClockView(c.id(), c.caseId(), SlaPhase.fromValue(c.phase().name()),
 				ResponseLevel.fromValue(c.level()), c.unitCode(), c.slaClass(), c.limit().iso(),
@@ -108,13 +116,21 @@ class SlaController implements SlaApi {
 				at(c.warnAt()), io.casegrid.api.model.ClockState.fromValue(c.stateAt(now).name()),
 				c.history()
 					.stream()
-					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).dueAt(at(e.dueAt())).note(e.note()))
+					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).actorName(names.of(e.actor()))
+						.dueAt(at(e.dueAt()))
+						.note(e.note()))
 					.toList())
+			.unitName(unitName(c.unitCode()))
 			.departmentCode(c.departmentCode())
+			.departmentName(unitName(c.departmentCode()))
 			.remaining(remaining == null ? null : remaining.toString())
 			.warnedAt(at(c.warnedAt()))
 			.breachedAt(at(c.breachedAt()))
 			.stoppedAt(at(c.stoppedAt()));
+	}
+
+	private String unitName(String code) {
+		return code == null ? null : org.find(code).map(unit -> unit.name()).orElse(null);
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -49,7 +49,8 @@ public class DecisionPreview {
 		return new Snapshot();
 	}
 
-	private DmnDecision latest(String key) {
+	/** The parsed latest version of {@code key}: parsed once per deployed version. */
+	DmnDecision latest(String key) {
 		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(key)
 			.latestVersion()

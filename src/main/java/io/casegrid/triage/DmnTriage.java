@@ -17,9 +17,10 @@ import io.casegrid.org.OrgUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by category and emergency words in its
- * description; 优先级 raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes
- * to 人工研判. The decision routes to department kinds, never to a county's unit codes.
+ * Triage by {@code processes/case-triage.dmn}: 研判分流 places the case by its category, or by the emergency category
+ * of an emergency word in its description ({@code processes/emergency-words.dmn}, {@link EmergencyWords}); 优先级
+ * raises the priority of what vulnerable residents report. No rule → the case is unplaced and goes to 人工研判. The
+ * decision routes to department kinds, never to a county's unit codes.
  */
 @Component
 class DmnTriage implements Classifier {
@@ -34,10 +35,13 @@ class DmnTriage implements Classifier {
 
 	private final OrgDirectory org;
 
-	DmnTriage(DecisionService decisions, DecisionPreview preview, OrgDirectory org) {
+	private final EmergencyWords emergencyWords;
+
+	DmnTriage(DecisionService decisions, DecisionPreview preview, OrgDirectory org, EmergencyWords emergencyWords) {
 		this.decisions = decisions;
 		this.preview = preview;
 		this.org = org;
+		this.emergencyWords = emergencyWords;
 	}
 
 	/**
@@ -52,8 +56,15 @@ class DmnTriage implements Classifier {
 			.orElse(null));
 	}
 
+	/**
+	 * An emergency word routes the report as its emergency category (a gas leak reported as 管道泄漏 goes as 燃气泄漏);
+	 * the word list alone decides; 研判分流 reads the category only.
+	 */
 	Triage triage(String categoryCode, String description, boolean vulnerable) {
-		return triage(categoryCode, description, vulnerable, decisions::evaluateDecisionTableByKey);
+		String routedAs = emergencyWords.find(categoryCode, description)
+			.map(EmergencyWords.Match::category)
+			.orElse(categoryCode);
+		return triage(routedAs, vulnerable, decisions::evaluateDecisionTableByKey);
 	}
 
 	/**
@@ -62,14 +73,13 @@ class DmnTriage implements Classifier {
 	 */
 	Function<String, Triage> previews() {
 		DecisionPreview.Snapshot decisions = preview.snapshot();
-		return categoryCode -> triage(categoryCode, null, false, decisions::evaluate);
+		return categoryCode -> triage(categoryCode, false, decisions::evaluate);
 	}
 
-	private static Triage triage(String categoryCode, String description, boolean vulnerable,
+	private static Triage triage(String categoryCode, boolean vulnerable,
 			BiFunction<String, Map<String, Object>, DmnDecisionTableResult> evaluate) {
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("categoryCode", categoryCode);
-		inputs.put("description", description);
 		DmnDecisionRuleResult placed = evaluate.apply(TRIAGE, inputs).getFirstResult();
 		String basePriority = placed == null ? "NORMAL" : placed.getEntry("basePriority");
 		String priority = evaluate.apply(PRIORITY, Map.of("basePriority", basePriority, "vulnerable", vulnerable))

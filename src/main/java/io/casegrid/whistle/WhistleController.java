@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.casegrid.api.WhistleApi;
 import io.casegrid.api.model.WhistleRequest;
 import io.casegrid.api.model.WhistleView;
+import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.worklist.CaseActions;
 
@@ -23,8 +24,11 @@ class WhistleController implements WhistleApi {
 
 	private final CurrentActor actor;
 
-	WhistleController(LevelTaskWhistle levelTask, CurrentActor actor) {
+	private final OrgDirectory org;
+
+	WhistleController(LevelTaskWhistle levelTask, CurrentActor actor, OrgDirectory org) {
 		this.levelTask = levelTask;
+		this.org = org;
 		this.actor = actor;
 	}
 
@@ -33,7 +37,8 @@ class WhistleController implements WhistleApi {
 		LevelTaskWhistle.Whistled whistled = levelTask.whistle(caseId, request.getDepartments(), request.getLead(),
 				request.getComment(), null, actor.get());
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(new WhistleView(caseId, whistled.whistledBy(), whistled.departments(), request.getLead()));
+			.body(new WhistleView(caseId, whistled.whistledBy(), whistled.departments(), request.getLead())
+				.whistledByName(org.find(whistled.whistledBy()).map(unit -> unit.name()).orElse(null)));
 	}
 
 }

@@ -10,6 +10,7 @@ import io.casegrid.api.model.Outcome;
 import io.casegrid.api.model.Task;
 import io.casegrid.api.model.TaskCompletion;
 import io.casegrid.api.model.TaskPage;
+import io.casegrid.identity.PeopleNames;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,12 @@ class TasksController implements TasksApi {
 
 	private final CurrentActor actor;
 
-	TasksController(WorkItems workItems, CurrentActor actor) {
+	private final PeopleNames names;
+
+	TasksController(WorkItems workItems, CurrentActor actor, PeopleNames names) {
 		this.workItems = workItems;
 		this.actor = actor;
+		this.names = names;
 	}
 
 	@Override
@@ -33,7 +37,7 @@ class TasksController implements TasksApi {
 		WorkItems.Page found = workItems.find(actor.get(), caseId, candidateGroup, assignee,
 				TaskSearch.Order.fromParameter(sort, actor.get()), page, size);
 		return ResponseEntity
-			.ok(new TaskPage(found.items().stream().map(TasksController::toView).toList(), page, size, found.total())
+			.ok(new TaskPage(found.items().stream().map(this::toView).toList(), page, size, found.total())
 				.totalIsLowerBound(found.totalIsLowerBound()));
 	}
 
@@ -59,13 +63,14 @@ class TasksController implements TasksApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static Task toView(WorkItem item) {
+	private Task toView(WorkItem item) {
 		return new Task(item.id(), item.caseId(), item.name(), item.taskKey(), at(item.created()),
 				item.candidateGroups(), item.outcomes().stream().map(TasksController::toView).toList())
 			.caseNumber(item.caseNumber())
 			.due(at(item.due()))
 			.slaState(item.slaState() == null ? null : io.casegrid.api.model.ClockState.fromValue(item.slaState()))
 			.assignee(item.assignee())
+			.assigneeName(names.orNull(item.assignee()))
 			.redo(item.redo())
 			.priority(item.priority() == null ? null : Task.PriorityEnum.fromValue(item.priority()));
 	}

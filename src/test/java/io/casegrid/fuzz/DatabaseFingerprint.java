@@ -18,7 +18,7 @@ final class DatabaseFingerprint {
 	private static final List<String> ROW_HASHED = List.of("case_file", "case_attachment", "case_event",
 			"intake_request", "mediation", "mediation_session", "mediation_opinion", "mediation_agreement", "sla_clock",
 			"sla_clock_pause", "sla_clock_event", "escalation", "supervision_order", "org_unit", "category", "resident",
-			"calendar_override", "brand_mediation_room", "act_ru_execution", "act_ru_task", "act_ru_variable",
+			"calendar_override", "calendar_override_change", "brand_mediation_room", "act_ru_execution", "act_ru_task", "act_ru_variable",
 			"act_hi_procinst");
 
 	private final JdbcClient jdbc;

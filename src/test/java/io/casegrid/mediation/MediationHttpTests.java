@@ -233,6 +233,38 @@ class MediationHttpTests {
 	}
 
 	/** A neighbour dispute the grid worker of 东关社区 reports on a visit: it goes to the community's committee. */
+	@Test
+	void theMediationRecordNamesWhoRecordedASessionAndTheCommitteesUnitBesideTheIds() throws Exception {
+		UUID caseId = reportNeighbourDispute("邻里纠纷：楼道堆物", "邻居在楼道堆放杂物，双方争吵。");
+		Task accept = client.awaitTask(caseId, "Task_AcceptDispute");
+		client.tasks.completeTask(accept.getId(), new TaskCompletion().outcome("ACCEPT")
+			.putFieldsItem("parties", "赵某；钱某")
+			.putFieldsItem("disputeSummary", "楼道堆物"));
+		client.awaitTask(caseId, "Task_VillageMediation");
+		mediation.recordMediationSession(caseId, new NewMediationSession().heldAt(OffsetDateTime.now().minusHours(1))
+			.participants("赵某、钱某")
+			.summary("双方同意清理"));
+
+		MediationRecord record = mediation.getMediation(caseId);
+
+		assertThat(record.getSessions()).singleElement().satisfies(session -> {
+			assertThat(session.getRecordedBy()).isEqualTo(DemoUsers.MEDIATOR_DONGGUAN);
+			assertThat(session.getRecordedByName()).isEqualTo("周敏");
+		});
+		assertThat(record.getVillageCode()).isEqualTo(DemoCounty.VILLAGE_DONGGUAN);
+		assertThat(record.getVillageName()).isEqualTo("东关社区");
+	}
+
+	@Test
+	void theAgreementNamesTheMediatorByFullNameNotByLoginId() throws Exception {
+		MediationRecord settled = SettledDisputes.withSignedAgreement(port);
+
+		var document = client.get(settled.getAgreement().getHref()).body();
+
+		assertThat(document).contains("<span id=\"mediator\">周敏</span>")
+			.doesNotContain(DemoUsers.MEDIATOR_DONGGUAN);
+	}
+
 	private UUID reportNeighbourDispute(String title, String description) throws Exception {
 		return gridWorker.intake.reportCase(CasegridClient.flyingWireReport()
 			.channel(Channel.VISIT)

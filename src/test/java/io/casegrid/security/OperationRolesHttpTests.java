@@ -85,6 +85,11 @@ class OperationRolesHttpTests {
 			Map.entry("listBreachedClocks", new Request("GET", "/api/v1/sla/breaches", null)),
 			// for the admin this really recomputes the running clocks: harmless while the calendar is unchanged
 			Map.entry("recalculateWorkingClocks", new Request("POST", "/api/v1/sla/recalculate", null)),
+			Map.entry("listCalendarOverrides", new Request("GET", "/api/v1/calendar/overrides", null)),
+			Map.entry("addCalendarOverride", new Request("POST", "/api/v1/calendar/overrides", "{}")),
+			Map.entry("removeCalendarOverride",
+					new Request("DELETE", "/api/v1/calendar/overrides/2099-01-05?reason=none", null)),
+			Map.entry("listCalendarChanges", new Request("GET", "/api/v1/calendar/changes", null)),
 			Map.entry("getCaseTimers", new Request("GET", "/api/v1/cases/" + UUID.randomUUID() + "/timers", null)),
 			Map.entry("escalateCase", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/escalate", "{}")),
 			Map.entry("listEscalations", new Request("GET", "/api/v1/escalations", null)),

@@ -169,4 +169,19 @@ class TriageHttpTests {
 			.containsSubsequence("FILED", "TRIAGED", "DISPATCHED", "MEDIATION_RECEIVED");
 	}
 
+	@Test
+	void gasLeakReportedAsAPipeLeakGoesStraightToCountyCommand() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport()
+			.categoryCode("PIPE_LEAK")
+			.title("楼道有味道")
+			.description("2单元楼道里燃气泄漏，味道很大"), null).getId();
+
+		Task acknowledge = new CasegridClient(port, DemoUsers.CENTRE).awaitTask(caseId, "Task_CountyAcknowledge");
+		assertThat(acknowledge.getCandidateGroups()).containsExactly("county-command");
+		CaseDetail filed = client.cases.getCase(caseId);
+		assertThat(filed.getCategoryCode()).isEqualTo("PIPE_LEAK");
+		assertThat(filed.getTrack()).isEqualTo("EMERGENCY");
+		assertThat(filed.getDepartmentCode()).isEqualTo("149901-RQ");
+	}
+
 }

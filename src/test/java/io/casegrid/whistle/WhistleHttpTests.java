@@ -75,6 +75,21 @@ class WhistleHttpTests {
 	}
 
 	@Test
+	void aWhistleNamesTheUnitThatBlewItBesideItsCode() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+
+		WhistleView whistle = township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+
+		assertThat(whistle.getWhistledBy()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(whistle.getWhistledByName()).isEqualTo("城关街道");
+	}
+
+	@Test
 	void townshipWhistlesADepartmentThatGetsASupervisionOrderInItsWorklistRepliesAndTheTownshipAcceptsTheReply()
 			throws Exception {
 		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();

@@ -55,21 +55,15 @@ class CachingFeelEngineTests {
 		all.addAll(tableCategories);
 		List<Map<String, Object>> inputs = new ArrayList<>();
 		for (String category : all) {
-			for (String description : new String[] { null, "楼道堆放杂物", "仓库起火了", "有燃气味" }) {
-				Map<String, Object> variables = new java.util.HashMap<>();
-				variables.put("categoryCode", category);
-				variables.put("description", description);
-				inputs.add(variables);
-			}
+			Map<String, Object> variables = new java.util.HashMap<>();
+			variables.put("categoryCode", category);
+			inputs.add(variables);
 		}
 		var undecided = sameDecisions("processes/case-triage.dmn", "Decision_CaseTriage", inputs);
 		assertThat(all).hasSizeGreaterThan(30);
 		assertThat(undecided).as("inputs the table decides nothing for").hasSizeLessThan(inputs.size() / 10);
-		assertThat(undecided).as("a category of the table, or an emergency, always decides")
-			.allSatisfy(input -> {
-				assertThat(tableCategories).doesNotContain((String) input.get("categoryCode"));
-				assertThat(input.get("description")).isNotIn("仓库起火了", "有燃气味");
-			});
+		assertThat(undecided).as("a category of the table always decides")
+			.allSatisfy(input -> assertThat(tableCategories).doesNotContain((String) input.get("categoryCode")));
 	}
 
 	@Test
@@ -115,11 +109,7 @@ class CachingFeelEngineTests {
 
 	private void evaluateEveryCategory(DmnDecision triage) {
 		for (String category : CATEGORIES) {
-			for (String description : new String[] { "垃圾", "仓库起火了" }) {
-				cached.evaluateDecisionTable(triage, Variables.createVariables()
-					.putValue("categoryCode", category)
-					.putValue("description", description));
-			}
+			cached.evaluateDecisionTable(triage, Variables.createVariables().putValue("categoryCode", category));
 		}
 	}
 
