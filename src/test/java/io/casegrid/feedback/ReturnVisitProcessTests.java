@@ -123,7 +123,9 @@ class ReturnVisitProcessTests extends EngineTestSupport {
 
 		processes.deliverEvaluation(id, "DISSATISFIED", null, EvaluationSource.VISIT, "gridlead-dg");
 
-		assertThat(lifecycle(id)).hasNotPassed(Ids.TASK_REQUEST_FOLLOW_UP_VISIT).isWaitingAt(Ids.CALL_HANDLE);
+		assertThat(lifecycle(id)).hasPassed(Ids.TASK_RETURN_VISIT_POLICY)
+			.hasNotPassed(Ids.TASK_REQUEST_FOLLOW_UP_VISIT)
+			.isWaitingAt(Ids.CALL_HANDLE);
 		assertThat(visit(id)).isNull();
 	}
 
