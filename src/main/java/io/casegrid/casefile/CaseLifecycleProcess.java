@@ -42,6 +42,10 @@ public final class CaseLifecycleProcess {
 
 		public static final String TASK_RECORD_EVALUATION = "Task_RecordEvaluation";
 
+		public static final String TASK_RETURN_VISIT_POLICY = "Task_ReturnVisitPolicy";
+
+		public static final String TASK_REQUEST_FOLLOW_UP_VISIT = "Task_RequestFollowUpVisit";
+
 		public static final String TASK_MARK_REDO = "Task_MarkRedo";
 
 		public static final String TASK_CENTRE_DECISION = "Task_CentreDecision";
@@ -103,6 +107,12 @@ public final class CaseLifecycleProcess {
 		public static final String EVALUATION_SCORE = "evaluationScore";
 
 		public static final String EVALUATION_COMMENT = "evaluationComment";
+
+		/** Who gave the evaluation ({@link EvaluationSource}); the return visit's policy reads it. */
+		public static final String EVALUATION_SOURCE = "evaluationSource";
+
+		/** Out of 回访规则 ({@code return-visit-policy.dmn}): whether 评价后回访 follows. */
+		public static final String FOLLOW_UP_VISIT = "followUpVisit";
 
 		public static final String CENTRE_DECISION = "centreDecision";
 

@@ -36,10 +36,14 @@ public class CaseProcesses {
 			.getId());
 	}
 
-	/** Delivers the resident's evaluation to a case waiting for it, or 409 if it is not waiting. */
-	public void deliverEvaluation(UUID caseId, String score, String comment, String actor) {
+	/**
+	 * Delivers an evaluation to a case waiting for it, saying who gave it (the resident, or staff on the visit), or
+	 * 409 if it is not waiting.
+	 */
+	public void deliverEvaluation(UUID caseId, String score, String comment, EvaluationSource source, String actor) {
 		var variables = new java.util.HashMap<String, Object>();
 		variables.put(Vars.EVALUATION_SCORE, score);
+		variables.put(Vars.EVALUATION_SOURCE, source.name());
 		variables.put(Vars.EVALUATION_COMMENT, comment);
 		try {
 			engineUser.runAs(actor, () -> runtime.createMessageCorrelation(CaseLifecycleProcess.MESSAGE_EVALUATION_RECEIVED)

@@ -5,12 +5,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.EvaluationScore;
+import io.casegrid.casefile.EvaluationSource;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
 import org.springframework.stereotype.Component;
 
-/** 默认满意: no evaluation arrived within the period. In: caseId. Out: evaluationScore = SATISFIED. */
+/** 默认满意: no evaluation arrived within the period. In: caseId. Out: evaluationScore = SATISFIED, evaluationSource = DEFAULT. */
 @Component("applyDefaultEvaluation")
 class ApplyDefaultEvaluationDelegate implements JavaDelegate {
 
@@ -24,6 +25,7 @@ class ApplyDefaultEvaluationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		evaluations.assumeSatisfied(ProcessVariables.caseId(execution), Actor.SYSTEM.id());
 		execution.setVariable(Vars.EVALUATION_SCORE, EvaluationScore.SATISFIED.name());
+		execution.setVariable(Vars.EVALUATION_SOURCE, EvaluationSource.DEFAULT.name());
 	}
 
 }

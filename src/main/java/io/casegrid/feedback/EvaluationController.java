@@ -11,6 +11,7 @@ import io.casegrid.api.model.ReplyRequest;
 import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.CaseViews;
 import io.casegrid.casefile.EvaluationScore;
+import io.casegrid.casefile.EvaluationSource;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.mediation.TieredMediationProcess;
 import io.casegrid.security.CurrentActor;
@@ -62,7 +63,7 @@ class EvaluationController implements FeedbackApi {
 		var me = actor.get();
 		actions.requireReportingAppOrOpenTaskToWork(caseId, me, CaseLifecycleProcess.Ids.TASK_RETURN_VISIT);
 		evaluations.receive(caseId, EvaluationScore.valueOf(evaluation.getScore().getValue()),
-				evaluation.getComment(), me.id());
+				evaluation.getComment(), me.isApp() ? EvaluationSource.RESIDENT : EvaluationSource.VISIT, me.id());
 		return ResponseEntity.ok(views.detail(caseId, me));
 	}
 

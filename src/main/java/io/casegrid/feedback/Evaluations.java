@@ -7,6 +7,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseProcesses;
 import io.casegrid.casefile.Evaluation;
 import io.casegrid.casefile.EvaluationScore;
+import io.casegrid.casefile.EvaluationSource;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
 
@@ -29,11 +30,14 @@ class Evaluations {
 		this.time = time;
 	}
 
-	/** An evaluation sent by the resident's app: delivered to the waiting process, which records it. */
+	/**
+	 * An evaluation sent by the resident's app, or relayed by staff from their visit: delivered to the waiting
+	 * process, which records it and asks {@code return-visit-policy.dmn} whether to visit after it.
+	 */
 	@Transactional
-	public void receive(UUID caseId, EvaluationScore score, String comment, String actor) {
+	public void receive(UUID caseId, EvaluationScore score, String comment, EvaluationSource source, String actor) {
 		files.get(caseId);
-		processes.deliverEvaluation(caseId, score.name(), comment, actor);
+		processes.deliverEvaluation(caseId, score.name(), comment, source, actor);
 	}
 
 	void record(UUID caseId, EvaluationScore score, String comment, String actor) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * ⑤ 反馈结果: tells the reporter the result and opens the evaluation period; the 反馈 clock (and a 回音 still owed) is
  * met. In: caseId. Out: evaluationDueAt (the due time of the 评价期满 timer), returnVisitGroup (the village/community
- * that owns the case's place visits, else its township).
+ * that owns the case's place visits, else its township), returnVisitSample (0–99, see
+ * {@link FollowUpVisits#sampleOf}).
  */
 @Component("sendResult")
 class SendResultDelegate implements JavaDelegate {
@@ -31,6 +32,9 @@ class SendResultDelegate implements JavaDelegate {
 
 	/** Out: the candidate group of 回访, the unit that owns the case's place. */
 	static final String RETURN_VISIT_GROUP = "returnVisitGroup";
+
+	/** Out: the case's place in the sample of return visits (0–99), read by {@code return-visit-policy.dmn}. */
+	static final String RETURN_VISIT_SAMPLE = "returnVisitSample";
 
 	private final TimeSource time;
 
@@ -57,6 +61,7 @@ class SendResultDelegate implements JavaDelegate {
 		clocks.resultSent(file.id(), Actor.SYSTEM.id());
 		execution.setVariable(Vars.EVALUATION_DUE_AT, Date.from(dueAt));
 		execution.setVariable(RETURN_VISIT_GROUP, FeedbackClocks.visitingUnit(file.location()));
+		execution.setVariable(RETURN_VISIT_SAMPLE, FollowUpVisits.sampleOf(file.caseNumber(), file.id()));
 	}
 
 }

@@ -77,7 +77,7 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 	@Test
 	void firstDissatisfactionSendsTheCaseBackOnceThenSatisfied() {
 		Case c = reportedAndHandled();
-		processes.deliverEvaluation(c.id, "DISSATISFIED", "还在充电", "resident");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", "还在充电", EvaluationSource.RESIDENT, "resident");
 
 		assertThat(c.instance).isWaitingAt(Ids.CALL_HANDLE).hasPassed(Ids.TASK_MARK_REDO);
 		assertThat(files.get(c.id).redoCount()).isEqualTo(1);
@@ -86,7 +86,7 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 		assertThat(redo).variables().containsEntry(Vars.REDO_COUNT, 1);
 
 		resolve(c, "再次上门劝导并拆除");
-		processes.deliverEvaluation(c.id, "BASICALLY_SATISFIED", null, "resident");
+		processes.deliverEvaluation(c.id, "BASICALLY_SATISFIED", null, EvaluationSource.RESIDENT, "resident");
 		execute(job(c.instance));
 
 		assertThat(c.instance).isEnded();
@@ -98,9 +98,9 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 	@Test
 	void secondDissatisfactionGoesToTheCentreWhichCloses() {
 		Case c = reportedAndHandled();
-		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, EvaluationSource.RESIDENT, "resident");
 		resolve(c, "再次处理");
-		processes.deliverEvaluation(c.id, "DISSATISFIED", "仍不满意", "resident");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", "仍不满意", EvaluationSource.RESIDENT, "resident");
 
 		assertThat(c.instance).isWaitingAt(Ids.TASK_CENTRE_DECISION);
 		assertThat(task(c.instance)).hasCandidateGroup("governance-centre");
@@ -115,9 +115,9 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 	@Test
 	void centreCanSendTheCaseToDispatchAgain() {
 		Case c = reportedAndHandled();
-		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, EvaluationSource.RESIDENT, "resident");
 		resolve(c, "再次处理");
-		processes.deliverEvaluation(c.id, "DISSATISFIED", null, "resident");
+		processes.deliverEvaluation(c.id, "DISSATISFIED", null, EvaluationSource.RESIDENT, "resident");
 		complete(task(c.instance), withVariables(Vars.CENTRE_DECISION, "REASSIGN", "decisionReason", "应由城管处理"));
 
 		assertThat(c.instance).isWaitingAt(Ids.CALL_DISPATCH);
