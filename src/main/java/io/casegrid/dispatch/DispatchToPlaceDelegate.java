@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
@@ -39,7 +40,8 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 			default -> new String[] { place.gridCode(), place.villageCode(), place.townshipCode(), place.countyCode() };
 		});
 		files.change(file.id(), Actor.SYSTEM.id(),
-				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit)),
+				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit))
+					.announcing(EventType.CASE_DISPATCHED),
 				f -> f.dispatchTo(unit));
 		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchTask.DISPATCH);
 		execution.setVariable(Vars.HANDLING_UNIT_CODE, unit);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClocks;
@@ -75,7 +76,8 @@ public class SupervisionOrders {
 			escalations.save(new Escalation(UUID.randomUUID(), caseId, ResponseLevel.DEPARTMENT, department,
 					ResponseLevel.COUNTY, countyCentre, EscalationTrigger.SUPERVISION, reason, actor, now));
 			files.note(caseId, actor, TimelineNote.of("SUPERVISION_ESCALATED", reason,
-					Map.of("departmentCode", department, "orderId", last.id().toString())));
+					Map.of("departmentCode", department, "orderId", last.id().toString()))
+				.announcing(EventType.SUPERVISION_MISSED));
 		}
 		SupervisionOrder order = orders.save(SupervisionOrder.issued(caseId, department, phase, issuer,
 				department + " 超过" + what + "时限" + (earlier.isEmpty() ? "" : "（再次）"), properties.copyTo(), now,
@@ -83,7 +85,10 @@ public class SupervisionOrders {
 		files.note(caseId, actor,
 				TimelineNote.of("SUPERVISION_ORDER_ISSUED", "督办单：" + order.reason() + "，限 " + order.replyDueAt() + " 前回复",
 						Map.of("departmentCode", department, "orderId", order.id().toString(), "copiedTo",
-								String.join(",", properties.copyTo()))));
+								String.join(",", properties.copyTo())))
+					// an order is issued because the department's limit passed
+					.announcing(EventType.SLA_BREACHED)
+					.announcing(EventType.SUPERVISION_ISSUED));
 		return order.replyDueAt();
 	}
 
@@ -94,7 +99,8 @@ public class SupervisionOrders {
 		order.reply(reply, actor, time.now());
 		SupervisionOrder saved = orders.save(order);
 		files.note(order.caseId(), actor, TimelineNote.of("SUPERVISION_REPLIED", "督办回复：" + reply,
-				Map.of("orderId", orderId.toString())));
+				Map.of("orderId", orderId.toString()))
+			.announcing(EventType.SUPERVISION_REPLIED));
 		return saved;
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.org.OrgUnit;
@@ -120,7 +121,8 @@ public class Mediations {
 		m.record(session);
 		mediations.save(m);
 		files.note(caseId, actor, TimelineNote.of("MEDIATION_SESSION",
-				m.level().label() + "调解：" + summary, Map.of("heldAt", heldAt.toString(), "participants", participants)));
+				m.level().label() + "调解：" + summary, Map.of("heldAt", heldAt.toString(), "participants", participants))
+					.announcing(EventType.MEDIATION_SESSION_RECORDED));
 		return session;
 	}
 
@@ -186,7 +188,8 @@ public class Mediations {
 				? brandRoom(m.brandRoomCode()).map(BrandRoom::name).orElse(level.label())
 				: unitName(m.townshipCode()) + level.label();
 		files.change(caseId, actor, TimelineNote.of("MEDIATION_LEVEL_ENTERED", "进入" + who + "，时限 " + local(dueAt),
-				Map.of("level", level.name(), "dueAt", dueAt.toString())), f -> f.startHandling());
+				Map.of("level", level.name(), "dueAt", dueAt.toString()))
+					.announcing(EventType.MEDIATION_LEVEL_ENTERED), f -> f.startHandling());
 		return dueAt;
 	}
 
@@ -211,7 +214,8 @@ public class Mediations {
 		m.settle(summary);
 		mediations.save(m);
 		files.note(caseId, actor,
-				TimelineNote.of("MEDIATION_SETTLED", m.level().label() + "调解成功：" + summary).withComment(comment));
+				TimelineNote.of("MEDIATION_SETTLED", m.level().label() + "调解成功：" + summary)
+					.announcing(EventType.MEDIATION_SETTLED).withComment(comment));
 	}
 
 	@Transactional
@@ -220,7 +224,8 @@ public class Mediations {
 		m.noteNotSettled(reason);
 		mediations.save(m);
 		files.note(caseId, actor,
-				TimelineNote.of("MEDIATION_NOT_SETTLED", m.level().label() + "未能调成：" + reason).withComment(comment));
+				TimelineNote.of("MEDIATION_NOT_SETTLED", m.level().label() + "未能调成：" + reason)
+					.announcing(EventType.MEDIATION_FAILED).withComment(comment));
 	}
 
 	@Transactional
@@ -249,7 +254,8 @@ public class Mediations {
 		m.awaitJudicialConfirmation(confirmationDue);
 		mediations.save(m);
 		files.note(caseId, actor, TimelineNote.of("AGREEMENT_SIGNED", "签订调解协议书 " + number,
-				Map.of("agreementId", agreement.id().toString(), "judicialConfirmationDueAt", confirmationDue.toString())));
+				Map.of("agreementId", agreement.id().toString(), "judicialConfirmationDueAt", confirmationDue.toString()))
+					.announcing(EventType.MEDIATION_AGREEMENT_SIGNED));
 		return agreement;
 	}
 
@@ -261,7 +267,10 @@ public class Mediations {
 			case "WAIVED" -> "当事人放弃申请司法确认";
 			default -> "30日内未申请司法确认";
 		};
-		files.note(caseId, actor, TimelineNote.of("JUDICIAL_CONFIRMATION", summary, Map.of("status", status)));
+		TimelineNote note = TimelineNote.of("JUDICIAL_CONFIRMATION", summary, Map.of("status", status));
+		// the 30 days for judicial confirmation came due without an application
+		files.note(caseId, actor, "LAPSED".equals(status) ? note
+			.announcing(EventType.MEDIATION_CONFIRMATION_DUE) : note);
 	}
 
 	@Transactional

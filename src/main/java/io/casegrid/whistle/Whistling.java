@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.escalation.LevelWhistle;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.web.ConflictException;
@@ -41,7 +42,8 @@ public class Whistling implements LevelWhistle {
 		List<String> codes = check(level, departments, lead);
 		files.note(caseId, actor,
 				TimelineNote.of("WHISTLED", "吹哨：" + whistledBy + " 召集 " + String.join("、", codes) + "（牵头：" + lead + "）",
-						Map.of("whistledBy", whistledBy, "departments", String.join(",", codes), "lead", lead)));
+						Map.of("whistledBy", whistledBy, "departments", String.join(",", codes), "lead", lead))
+							.announcing(EventType.CASE_WHISTLED));
 		return codes;
 	}
 
