@@ -54,6 +54,10 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.CatalogApi catalog;
 
+	public final io.casegrid.client.api.WebhooksApi webhooks;
+
+	public final io.casegrid.client.api.EventsApi events;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -92,6 +96,8 @@ public final class CasegridClient {
 		this.whistle = new io.casegrid.client.api.WhistleApi(api);
 		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
 		this.catalog = new io.casegrid.client.api.CatalogApi(api);
+		this.webhooks = new io.casegrid.client.api.WebhooksApi(api);
+		this.events = new io.casegrid.client.api.EventsApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */
