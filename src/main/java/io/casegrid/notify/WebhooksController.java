@@ -1,6 +1,7 @@
 package io.casegrid.notify;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,11 +46,7 @@ class WebhooksController implements WebhooksApi {
 	@Override
 	public ResponseEntity<io.casegrid.api.model.WebhookSubscription> createWebhookSubscription(
 			WebhookSubscriptionRequest request) {
-		URI url = request.getUrl();
-		if (!url.isAbsolute() || url.getHost() == null
-				|| !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
-			throw new InvalidRequestException("url", "must be an absolute http or https URL");
-		}
+		URI url = httpUrl(request.getUrl());
 		Set<String> types = request.getEventTypes() == null ? Set.of()
 				: request.getEventTypes().stream().map(EventType::getValue).collect(Collectors.toSet());
 		WebhookSubscription created = subscriptions.subscribe(actor.get(), url, types);
@@ -104,6 +101,20 @@ class WebhooksController implements WebhooksApi {
 			Long deliveryId) {
 		subscriptions.get(actor.get(), subscriptionId);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(deliveries.redeliver(subscriptionId, deliveryId)));
+	}
+
+	private static URI httpUrl(String text) {
+		try {
+			URI url = new URI(text);
+			if (url.isAbsolute() && url.getHost() != null
+					&& ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+				return url;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// answered below
+		}
+		throw new InvalidRequestException("url", "must be an absolute http or https URL");
 	}
 
 	private static io.casegrid.api.model.WebhookSubscription view(WebhookSubscription s) {

@@ -3,7 +3,6 @@ package io.casegrid.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +62,7 @@ class WebhookHttpTests {
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			WebhookSubscription subscription = hotline.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create(receiver.url())));
+				.createWebhookSubscription(new WebhookSubscriptionRequest().url(receiver.url()));
 			assertThat(subscription.getSecret()).startsWith("whsec_");
 
 			UUID caseId = hotline.intake
@@ -106,7 +105,7 @@ class WebhookHttpTests {
 	void aReceiverAnswering500TwiceThen200GetsTheSameWebhookIdThreeTimesAndNothingMore() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver().answering(500, 500)) {
 			WebhookSubscription subscription = hotline.webhooks.createWebhookSubscription(
-					new WebhookSubscriptionRequest().url(URI.create(receiver.url())).addEventTypesItem(EventType.CASE_REPORTED));
+					new WebhookSubscriptionRequest().url(receiver.url()).addEventTypesItem(EventType.CASE_REPORTED));
 			UUID caseId = reportAsHotline();
 
 			await().atMost(Duration.ofSeconds(15)).until(() -> receivedFor(receiver, caseId).size() >= 3);
@@ -132,7 +131,7 @@ class WebhookHttpTests {
 			port = gone.port();
 		}
 		WebhookSubscription subscription = hotline.webhooks.createWebhookSubscription(new WebhookSubscriptionRequest()
-			.url(URI.create("http://127.0.0.1:" + port + "/hooks"))
+			.url("http://127.0.0.1:" + port + "/hooks")
 			.addEventTypesItem(EventType.CASE_REPORTED));
 		UUID caseId = reportAsHotline();
 
@@ -160,9 +159,9 @@ class WebhookHttpTests {
 	@Test
 	void thirdPartyAppReceivesNothingOfTheHotlinesCases() throws Exception {
 		try (WebhookReceiver hotlines = new WebhookReceiver(); WebhookReceiver apps = new WebhookReceiver()) {
-			hotline.webhooks.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create(hotlines.url())));
+			hotline.webhooks.createWebhookSubscription(new WebhookSubscriptionRequest().url(hotlines.url()));
 			thirdPartyApp.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create(apps.url())));
+				.createWebhookSubscription(new WebhookSubscriptionRequest().url(apps.url()));
 			UUID hotlineCase = reportAsHotline();
 			UUID appCase = thirdPartyApp.intake
 				.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), UUID.randomUUID().toString())
@@ -180,7 +179,7 @@ class WebhookHttpTests {
 	void aTestMessageIsSignedWithTheRotatedSecretOnly() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			WebhookSubscription subscription = thirdPartyApp.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create(receiver.url())));
+				.createWebhookSubscription(new WebhookSubscriptionRequest().url(receiver.url()));
 			String rotated = thirdPartyApp.webhooks.rotateWebhookSecret(subscription.getId()).getSecret();
 			assertThat(rotated).startsWith("whsec_").isNotEqualTo(subscription.getSecret());
 
@@ -202,7 +201,7 @@ class WebhookHttpTests {
 	@Test
 	void anAppSeesAndDeletesOnlyItsOwnSubscriptions() throws Exception {
 		WebhookSubscription mine = thirdPartyApp.webhooks
-			.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create("https://app.example/hooks")));
+			.createWebhookSubscription(new WebhookSubscriptionRequest().url("https://app.example/hooks"));
 		assertThat(thirdPartyApp.webhooks.getWebhookSubscription(mine.getId()).getSecret()).isNull();
 		assertThat(CasegridClient.statusOf(() -> hotline.webhooks.getWebhookSubscription(mine.getId()))).isEqualTo(404);
 		assertThat(CasegridClient.statusOf(() -> hotline.webhooks.deleteWebhookSubscription(mine.getId())))
@@ -225,7 +224,7 @@ class WebhookHttpTests {
 	void staffMayNotSubscribe() {
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
 		assertThat(CasegridClient.statusOf(() -> centre.webhooks
-			.createWebhookSubscription(new WebhookSubscriptionRequest().url(URI.create("https://x.example/h")))))
+			.createWebhookSubscription(new WebhookSubscriptionRequest().url("https://x.example/h"))))
 			.isEqualTo(403);
 	}
 
