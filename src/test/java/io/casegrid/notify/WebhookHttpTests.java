@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +50,31 @@ class WebhookHttpTests {
 
 	CasegridClient thirdPartyApp;
 
+	/** What each test subscribed, unsubscribed after it so no receiver that is gone keeps being tried. */
+	final List<Runnable> unsubscribe = new java.util.ArrayList<>();
+
 	@BeforeEach
 	void connect() {
 		hotline = CasegridClient.app(port, DemoUsers.HOTLINE, DemoUsers.HOTLINE_SECRET);
 		thirdPartyApp = CasegridClient.app(port, DemoUsers.THIRD_PARTY_APP, DemoUsers.THIRD_PARTY_APP_SECRET);
+	}
+
+	@AfterEach
+	void unsubscribe() {
+		unsubscribe.forEach(Runnable::run);
+	}
+
+	private WebhookSubscription subscribe(CasegridClient app, WebhookSubscriptionRequest request) throws Exception {
+		WebhookSubscription created = app.webhooks.createWebhookSubscription(request);
+		unsubscribe.add(() -> {
+			try {
+				app.webhooks.deleteWebhookSubscription(created.getId());
+			}
+			catch (io.casegrid.client.ApiException ex) {
+				// deleted by the test itself
+			}
+		});
+		return created;
 	}
 
 	@Test
@@ -61,8 +83,7 @@ class WebhookHttpTests {
 		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
-			WebhookSubscription subscription = hotline.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(receiver.url()));
+			WebhookSubscription subscription = subscribe(hotline, new WebhookSubscriptionRequest().url(receiver.url()));
 			assertThat(subscription.getSecret()).startsWith("whsec_");
 
 			UUID caseId = hotline.intake
@@ -104,7 +125,7 @@ class WebhookHttpTests {
 	@Test
 	void aReceiverAnswering500TwiceThen200GetsTheSameWebhookIdThreeTimesAndNothingMore() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver().answering(500, 500)) {
-			WebhookSubscription subscription = hotline.webhooks.createWebhookSubscription(
+			WebhookSubscription subscription = subscribe(hotline,
 					new WebhookSubscriptionRequest().url(receiver.url()).addEventTypesItem(EventType.CASE_REPORTED));
 			UUID caseId = reportAsHotline();
 
@@ -130,7 +151,7 @@ class WebhookHttpTests {
 		try (WebhookReceiver gone = new WebhookReceiver()) {
 			port = gone.port();
 		}
-		WebhookSubscription subscription = hotline.webhooks.createWebhookSubscription(new WebhookSubscriptionRequest()
+		WebhookSubscription subscription = subscribe(hotline, new WebhookSubscriptionRequest()
 			.url("http://127.0.0.1:" + port + "/hooks")
 			.addEventTypesItem(EventType.CASE_REPORTED));
 		UUID caseId = reportAsHotline();
@@ -159,9 +180,8 @@ class WebhookHttpTests {
 	@Test
 	void thirdPartyAppReceivesNothingOfTheHotlinesCases() throws Exception {
 		try (WebhookReceiver hotlines = new WebhookReceiver(); WebhookReceiver apps = new WebhookReceiver()) {
-			hotline.webhooks.createWebhookSubscription(new WebhookSubscriptionRequest().url(hotlines.url()));
-			thirdPartyApp.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(apps.url()));
+			subscribe(hotline, new WebhookSubscriptionRequest().url(hotlines.url()));
+			subscribe(thirdPartyApp, new WebhookSubscriptionRequest().url(apps.url()));
 			UUID hotlineCase = reportAsHotline();
 			UUID appCase = thirdPartyApp.intake
 				.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), UUID.randomUUID().toString())
@@ -178,8 +198,7 @@ class WebhookHttpTests {
 	@Test
 	void aTestMessageIsSignedWithTheRotatedSecretOnly() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
-			WebhookSubscription subscription = thirdPartyApp.webhooks
-				.createWebhookSubscription(new WebhookSubscriptionRequest().url(receiver.url()));
+			WebhookSubscription subscription = subscribe(thirdPartyApp, new WebhookSubscriptionRequest().url(receiver.url()));
 			String rotated = thirdPartyApp.webhooks.rotateWebhookSecret(subscription.getId()).getSecret();
 			assertThat(rotated).startsWith("whsec_").isNotEqualTo(subscription.getSecret());
 
@@ -200,8 +219,7 @@ class WebhookHttpTests {
 
 	@Test
 	void anAppSeesAndDeletesOnlyItsOwnSubscriptions() throws Exception {
-		WebhookSubscription mine = thirdPartyApp.webhooks
-			.createWebhookSubscription(new WebhookSubscriptionRequest().url("https://app.example/hooks"));
+		WebhookSubscription mine = subscribe(thirdPartyApp, new WebhookSubscriptionRequest().url("https://app.example/hooks"));
 		assertThat(thirdPartyApp.webhooks.getWebhookSubscription(mine.getId()).getSecret()).isNull();
 		assertThat(CasegridClient.statusOf(() -> hotline.webhooks.getWebhookSubscription(mine.getId()))).isEqualTo(404);
 		assertThat(CasegridClient.statusOf(() -> hotline.webhooks.deleteWebhookSubscription(mine.getId())))
