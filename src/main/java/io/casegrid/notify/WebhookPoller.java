@@ -37,6 +37,9 @@ class WebhookPoller implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		if (executor != null) {
+			return;
+		}
 		executor = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread thread = new Thread(r, "webhook-poller");
 			thread.setDaemon(true);
