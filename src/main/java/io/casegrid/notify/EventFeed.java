@@ -1,5 +1,6 @@
 package io.casegrid.notify;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class EventFeed {
 			params.put("types", types);
 		}
 		EventPosition[] end = { after };
-		List<Long> matching = new java.util.ArrayList<>();
+		List<Long> matching = new ArrayList<>();
 		jdbc.sql(sql).params(params).query(rs -> {
 			end[0] = new EventPosition(rs.getLong("tx"), rs.getLong("seq"));
 			if (rs.getBoolean("matches")) {

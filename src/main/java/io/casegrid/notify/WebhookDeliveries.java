@@ -1,11 +1,15 @@
 package io.casegrid.notify;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.casegrid.web.ConflictException;
@@ -37,7 +41,7 @@ class WebhookDeliveries {
 	}
 
 	/** A message claimed for one attempt: where it goes, how it is signed and what it says. */
-	record Claimed(long id, UUID messageId, java.net.URI url, String secret, String body, int attempts,
+	record Claimed(long id, UUID messageId, URI url, String secret, String body, int attempts,
 			Instant firstDueAt) {
 	}
 
@@ -91,9 +95,9 @@ class WebhookDeliveries {
 					rs.getInt("attempts"), rs.getTimestamp("first_due_at").toInstant()))
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparingLong(ClaimedRow::id))
+			.sorted(Comparator.comparingLong(ClaimedRow::id))
 			.map(this::withMessage)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList();
 	}
 
@@ -114,7 +118,7 @@ class WebhookDeliveries {
 			.param("testBody", row.testBody())
 			.param("seq", row.eventSeq())
 			.param("subscription", row.subscriptionId())
-			.query((rs, i) -> new Claimed(row.id(), row.messageId(), java.net.URI.create(rs.getString("url")),
+			.query((rs, i) -> new Claimed(row.id(), row.messageId(), URI.create(rs.getString("url")),
 					rs.getString("secret"), row.eventSeq() == null ? rs.getString("test_body") : rs.getString("event_body"),
 					row.attempts(), row.firstDueAt()))
 			.optional()
@@ -150,7 +154,7 @@ class WebhookDeliveries {
 	/** The subscription's deliveries, newest first; only those in {@code status} when given. */
 	Page log(UUID subscriptionId, String status, int page, int size) {
 		String where = " WHERE d.subscription_id = :subscription" + (status == null ? "" : " AND d.status = :status");
-		var params = new java.util.HashMap<String, Object>();
+		var params = new HashMap<String, Object>();
 		params.put("subscription", subscriptionId);
 		if (status != null) {
 			params.put("status", status);

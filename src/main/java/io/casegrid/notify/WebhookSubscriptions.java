@@ -3,8 +3,11 @@ package io.casegrid.notify;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,8 +45,8 @@ class WebhookSubscriptions {
 
 	@Transactional
 	public WebhookSubscription subscribe(Actor owner, URI url, Set<String> eventTypes) {
-		// one client's subscriptions are counted under a lock on the client's oldest, so two parallel calls cannot
-		// both take the last place
+		// one client's subscriptions are counted under a lock on the client's name (held to the end of the
+		// transaction), so two parallel calls cannot both take the last place
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('webhook_subscription:' || :owner))")
 			.param("owner", owner.id())
 			.query(Object.class)
@@ -57,7 +60,7 @@ class WebhookSubscriptions {
 					"Client " + owner.id() + " holds " + held + " webhook subscriptions already, the most allowed");
 		}
 		WebhookSubscription created = new WebhookSubscription(UUID.randomUUID(), owner, url, eventTypes,
-				WebhookSignature.newSecret(), java.time.Instant.now());
+				WebhookSignature.newSecret(), Instant.now());
 		jdbc.sql("""
 				INSERT INTO webhook_subscription (id, owner, owner_roles, owner_units, url, event_types, secret, created_at,
 				                                  after_tx, after_seq)
@@ -73,7 +76,7 @@ class WebhookSubscriptions {
 			.param("url", url.toString())
 			.param("types", eventTypes.isEmpty() ? null : String.join(",", eventTypes.stream().sorted().toList()))
 			.param("secret", created.secret())
-			.param("createdAt", java.sql.Timestamp.from(created.createdAt()))
+			.param("createdAt", Timestamp.from(created.createdAt()))
 			.update();
 		return created;
 	}
@@ -147,7 +150,7 @@ class WebhookSubscriptions {
 	private static WebhookSubscription read(ResultSet rs, int row) throws SQLException {
 		Set<Role> roles = split(rs.getString("owner_roles")).stream()
 			.map(name -> Role.fromToken(name).orElse(null))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
 		return new WebhookSubscription(rs.getObject("id", UUID.class),
 				new Actor(rs.getString("owner"), roles, split(rs.getString("owner_units"))), URI.create(rs.getString("url")),
