@@ -22,6 +22,20 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theEventCatalogueAndOutboxDependOnNoFeature() {
+		noClasses().that()
+			.resideInAPackage("io.casegrid.events..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.casegrid.archive..", "io.casegrid.casefile..", "io.casegrid.dispatch..",
+					"io.casegrid.emergency..", "io.casegrid.escalation..", "io.casegrid.feedback..",
+					"io.casegrid.handling..", "io.casegrid.intake..", "io.casegrid.mediation..", "io.casegrid.sla..",
+					"io.casegrid.triage..", "io.casegrid.whistle..", "io.casegrid.worklist..", "io.casegrid.notify..",
+					"io.casegrid.security..", "io.casegrid.web..")
+			.check(PRODUCT);
+	}
+
+	@Test
 	void theEngineGlueDependsOnNoFeature() {
 		noClasses().that()
 			.resideInAPackage("io.casegrid.process..")

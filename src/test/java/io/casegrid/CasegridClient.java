@@ -58,6 +58,10 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.CalendarApi calendar;
 
+	public final io.casegrid.client.api.WebhooksApi webhooks;
+
+	public final io.casegrid.client.api.EventsApi events;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -98,6 +102,8 @@ public final class CasegridClient {
 		this.supervision = new io.casegrid.client.api.SupervisionApi(api);
 		this.catalog = new io.casegrid.client.api.CatalogApi(api);
 		this.calendar = new io.casegrid.client.api.CalendarApi(api);
+		this.webhooks = new io.casegrid.client.api.WebhooksApi(api);
+		this.events = new io.casegrid.client.api.EventsApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

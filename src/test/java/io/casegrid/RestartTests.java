@@ -47,7 +47,7 @@ class RestartTests {
 				.as("a retry after the restart finds the original case")
 				.isEqualTo(caseId);
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(client.cases.listCases(null, null, null, null, null, null, 0, 10).getTotal())
+				.untilAsserted(() -> assertThat(client.cases.listCases(null, null, null, null, null, null, null, 0, 10).getTotal())
 					.isEqualTo(1));
 		}
 	}

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
@@ -31,7 +32,8 @@ class ArchiveCaseDelegate implements JavaDelegate {
 		var caseId = ProcessVariables.caseId(execution);
 		boolean valid = files.get(caseId).valid();
 		files.change(caseId, Actor.SYSTEM.id(),
-				TimelineNote.of("ARCHIVED", valid ? "结案归档" : "无效诉求归档", Map.of("valid", Boolean.toString(valid))),
+				TimelineNote.of("ARCHIVED", valid ? "结案归档" : "无效诉求归档", Map.of("valid", Boolean.toString(valid)))
+					.announcing(EventType.CASE_ARCHIVED),
 				f -> f.archive(time.now()));
 	}
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.casegrid.events.EventType;
+import io.casegrid.events.Outbox;
 import io.casegrid.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -26,11 +28,15 @@ public class CaseFiles {
 
 	private final TimeSource time;
 
-	CaseFiles(CaseFileRepository files, CaseTimeline timeline, CaseAttachments attachments, TimeSource time) {
+	private final Outbox outbox;
+
+	CaseFiles(CaseFileRepository files, CaseTimeline timeline, CaseAttachments attachments, TimeSource time,
+			Outbox outbox) {
 		this.files = files;
 		this.timeline = timeline;
 		this.attachments = attachments;
 		this.time = time;
+		this.outbox = outbox;
 	}
 
 	/** Stores a newly reported case with its attachments and the first line of its timeline. */
@@ -38,7 +44,7 @@ public class CaseFiles {
 	public CaseFile open(CaseFile reported, List<Attachment> attachmentRefs, String actor, TimelineNote note) {
 		CaseFile saved = files.save(reported);
 		attachments.add(saved.id(), attachmentRefs);
-		timeline.append(saved.id(), saved.reportedAt(), saved.step(), actor, note);
+		write(saved.id(), saved.reportedAt(), saved.step(), actor, note);
 		return saved;
 	}
 
@@ -56,7 +62,7 @@ public class CaseFiles {
 		CaseFile file = get(caseId);
 		change.accept(file);
 		CaseFile saved = files.save(file);
-		timeline.append(caseId, time.now(), saved.step(), actor, note);
+		write(caseId, time.now(), saved.step(), actor, note);
 		return saved;
 	}
 
@@ -64,7 +70,14 @@ public class CaseFiles {
 	@Transactional
 	public void note(UUID caseId, String actor, TimelineNote note) {
 		CaseFile file = get(caseId);
-		timeline.append(caseId, time.now(), file.step(), actor, note);
+		write(caseId, time.now(), file.step(), actor, note);
+	}
+
+	private void write(UUID caseId, Instant at, CaseStep step, String actor, TimelineNote note) {
+		timeline.append(caseId, at, step, actor, note);
+		for (EventType event : note.events()) {
+			outbox.record(event, caseId, at, CaseEventPayload.of(step, actor, note));
+		}
 	}
 
 	/** Open cases with the same category at the same place reported within the window before this one. */

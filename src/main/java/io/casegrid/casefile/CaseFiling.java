@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.casegrid.events.EventType;
 import io.casegrid.security.Actor;
 
 import org.springframework.stereotype.Service;
@@ -42,7 +43,8 @@ public class CaseFiling {
 		details.put("priority", triage.priority());
 		details.put("slaClass", triage.slaClass());
 		details.put("possibleDuplicates", String.join(",", duplicates));
-		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary, details),
+		files.change(caseId, Actor.SYSTEM.id(), TimelineNote.of("FILED", summary, details)
+			.announcing(EventType.CASE_FILED),
 				f -> f.file(triage, duplicates));
 		if (triage.departmentUnresolved()) {
 			files.note(caseId, Actor.SYSTEM.id(), TimelineNote.of("DEPARTMENT_UNRESOLVED",

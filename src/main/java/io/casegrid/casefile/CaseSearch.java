@@ -71,6 +71,12 @@ public class CaseSearch {
 			where.add("reported_at < :to");
 			params.put("to", Timestamp.from(filter.reportedTo()));
 		}
+		if (filter.updatedSince() != null) {
+			where.add("""
+					EXISTS (SELECT 1 FROM case_event changed
+					         WHERE changed.case_id = case_file.id AND changed.occurred_at >= :updatedSince)""");
+			params.put("updatedSince", Timestamp.from(filter.updatedSince()));
+		}
 		String condition = " WHERE " + String.join(" AND ", where);
 		long total = jdbc.sql("SELECT count(*) FROM case_file" + condition).params(params).query(Long.class).single();
 		params.put("limit", size);

@@ -39,10 +39,11 @@ class CasesController implements CasesApi {
 	@Override
 	public ResponseEntity<CasePage> listCases(io.casegrid.api.model.CaseStep step,
 			io.casegrid.api.model.Channel channel, String category, String unit, OffsetDateTime createdFrom,
-			OffsetDateTime createdTo, Integer page, Integer size) {
+			OffsetDateTime createdTo, OffsetDateTime updatedSince, Integer page, Integer size) {
 		CaseFilter filter = new CaseFilter(step == null ? null : CaseStep.valueOf(step.getValue()),
 				channel == null ? null : Channel.valueOf(channel.getValue()), category, unit,
-				createdFrom == null ? null : createdFrom.toInstant(), createdTo == null ? null : createdTo.toInstant());
+				createdFrom == null ? null : createdFrom.toInstant(), createdTo == null ? null : createdTo.toInstant(),
+				updatedSince == null ? null : updatedSince.toInstant());
 		Actor me = actor.get();
 		CaseSearch.Page found = search.find(filter, visibility.scopeOf(me), page, size);
 		CasePage body = new CasePage(found.items().stream().map(CasesController::toView).toList(), page, size,

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
@@ -43,7 +44,8 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 			default -> new String[] { place.gridCode(), place.villageCode(), place.townshipCode(), place.countyCode() };
 		});
 		files.change(file.id(), Actor.SYSTEM.id(),
-				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit)),
+				TimelineNote.of("DISPATCHED", "按属地自动派至 " + unit, Map.of("handlingUnitCode", unit))
+					.announcing(EventType.CASE_DISPATCHED),
 				f -> f.dispatchTo(unit));
 		clocks.dispatched(file.id(), unit, Actor.SYSTEM.id());
 		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchTask.DISPATCH);

@@ -9,6 +9,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseFiling;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 
@@ -41,7 +42,8 @@ class RecordDispatchListener implements TaskListener {
 		if (DispatchTask.REJECT.equals(outcome)) {
 			String reason = ProcessVariables.string(task, "rejectReason");
 			files.change(caseId, ProcessActor.current(),
-					TimelineNote.of("REJECTED", "认定为无效诉求：" + reason).withComment(comment), f -> f.rejectAsInvalid());
+					TimelineNote.of("REJECTED", "认定为无效诉求：" + reason)
+						.announcing(EventType.CASE_REJECTED).withComment(comment), f -> f.rejectAsInvalid());
 			clocks.rejected(caseId, ProcessActor.current());
 			return;
 		}
@@ -54,7 +56,7 @@ class RecordDispatchListener implements TaskListener {
 		String note = ProcessVariables.string(task, "dispatchNote");
 		files.change(caseId, ProcessActor.current(),
 				TimelineNote.of("DISPATCHED", "派单至 " + unit + (note == null ? "" : "：" + note),
-						Map.of("handlingUnitCode", unit)).withComment(comment),
+						Map.of("handlingUnitCode", unit)).announcing(EventType.CASE_DISPATCHED).withComment(comment),
 				f -> f.dispatchTo(unit));
 		clocks.dispatched(caseId, unit, ProcessActor.current());
 	}

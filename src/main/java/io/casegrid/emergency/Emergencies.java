@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgUnit;
 import io.casegrid.security.Actor;
@@ -60,14 +61,15 @@ class Emergencies {
 		notifier.alert(file, recipients, "重大突发事件通报");
 		files.note(caseId, "system", TimelineNote.of("EMERGENCY_NOTIFIED", "直通县级指挥平台，同时通报：" + recipients,
 				Map.of("township", String.valueOf(file.location().townshipCode()),
-						"department", String.valueOf(file.departmentCode()))));
+						"department", String.valueOf(file.departmentCode()))).announcing(EventType.EMERGENCY_ALERT));
 	}
 
 	@Transactional
 	public void realert(UUID caseId) {
 		CaseFile file = files.get(caseId);
 		notifier.alert(file, "county-command", "未接报，再次告警");
-		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED", "县级指挥平台超过接报时限未接报，再次告警"));
+		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED", "县级指挥平台超过接报时限未接报，再次告警")
+			.announcing(EventType.EMERGENCY_RE_ALERT));
 	}
 
 	@Transactional
@@ -80,7 +82,8 @@ class Emergencies {
 
 	@Transactional
 	public void handled(UUID caseId, String resolution, String actor, String comment) {
-		files.change(caseId, actor, TimelineNote.of("RESOLVED", "应急处置完毕：" + resolution).withComment(comment),
+		files.change(caseId, actor, TimelineNote.of("RESOLVED", "应急处置完毕：" + resolution)
+			.announcing(EventType.CASE_RESOLVED).withComment(comment),
 				f -> f.resolve(resolution));
 		clocks.stopOpen(caseId, Phase.HANDLING, ClockState.MET, "应急处置完毕", actor);
 	}

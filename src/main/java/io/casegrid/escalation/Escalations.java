@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.ClockStart;
 import io.casegrid.sla.Phase;
@@ -75,7 +76,8 @@ public class Escalations {
 		SlaClock clock = clocks.warned(clockId, actor);
 		files.note(caseId, actor, TimelineNote.of("SLA_WARNED",
 				"即将超时：" + group + " 应于 " + clock.dueAt() + " 前办结",
-				Map.of("level", clock.level(), "unitCode", group, "dueAt", clock.dueAt().toString())));
+				Map.of("level", clock.level(), "unitCode", group, "dueAt", clock.dueAt().toString()))
+			.announcing(EventType.SLA_WARNING));
 		notifier.dueSoon(caseId, group, clock.dueAt());
 	}
 
@@ -100,10 +102,11 @@ public class Escalations {
 		escalations.save(new Escalation(UUID.randomUUID(), caseId, from, fromGroup, to.level(), to.group(), trigger,
 				why, actor, now));
 		String what = (trigger == EscalationTrigger.MANUAL ? "上报：" : "超时升级：") + fromGroup + " → " + to.group();
-		files.note(caseId, actor,
-				TimelineNote.of("ESCALATED", what + "（" + why + "）",
-						Map.of("fromLevel", from.name(), "toLevel", to.level().name(), "toUnit", to.group(),
-								"trigger", trigger.name(), "reason", why)));
+		TimelineNote escalated = TimelineNote.of("ESCALATED", what + "（" + why + "）",
+				Map.of("fromLevel", from.name(), "toLevel", to.level().name(), "toUnit", to.group(), "trigger",
+						trigger.name(), "reason", why));
+		files.note(caseId, actor, (trigger == EscalationTrigger.SLA_BREACH
+				? escalated.announcing(EventType.SLA_BREACHED) : escalated).announcing(EventType.CASE_ESCALATED));
 		return to;
 	}
 

@@ -7,6 +7,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 
@@ -43,13 +44,15 @@ class RecordLevelOutcomeListener implements TaskListener {
 			case HandleAtLevelTask.RESOLVED -> {
 				escalations.leave(clockId, outcome, actor);
 				String resolution = ProcessVariables.string(task, "resolution");
-				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution).withComment(comment),
+				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution)
+					.announcing(EventType.CASE_RESOLVED).withComment(comment),
 						f -> f.resolve(resolution));
 			}
 			case HandleAtLevelTask.RETURN -> {
 				escalations.leave(clockId, outcome, actor);
 				files.change(caseId, actor,
 						TimelineNote.of("RETURNED", "退回重新派单：" + ProcessVariables.string(task, "returnReason"))
+							.announcing(EventType.CASE_RETURNED)
 							.withComment(comment),
 						f -> f.returnToDispatch());
 			}

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.escalation.SupervisionOrderProcess.Ids;
 import io.casegrid.escalation.SupervisionOrderProcess.Vars;
 import io.casegrid.process.EngineUser;
@@ -94,7 +95,10 @@ public class SupervisionOrders {
 		files.note(caseId, actor,
 				TimelineNote.of("SUPERVISION_ORDER_ISSUED", "督办单：" + order.reason() + "，限 " + order.replyDueAt() + " 前回复",
 						Map.of("departmentCode", department, "orderId", orderId, "copiedTo",
-								String.join(",", properties.copyTo()))));
+								String.join(",", properties.copyTo())))
+					// an order is issued because the department's limit passed
+					.announcing(EventType.SLA_BREACHED)
+					.announcing(EventType.SUPERVISION_ISSUED));
 		for (String recipient : properties.copyTo()) {
 			files.note(caseId, actor, TimelineNote.of("SUPERVISION_ORDER_COPIED", "督办单抄送 " + recipient,
 					Map.of("orderId", orderId, "recipient", recipient, "departmentCode", department)));
@@ -134,7 +138,8 @@ public class SupervisionOrders {
 		order.reply(reply, actor, time.now());
 		SupervisionOrder saved = orders.save(order);
 		files.note(order.caseId(), actor, TimelineNote.of("SUPERVISION_REPLIED", "督办回复：" + reply,
-				Map.of("orderId", orderId.toString())));
+				Map.of("orderId", orderId.toString()))
+			.announcing(EventType.SUPERVISION_REPLIED));
 		return saved;
 	}
 
@@ -178,7 +183,8 @@ public class SupervisionOrders {
 				order.departmentCode(), ResponseLevel.COUNTY, countyCentre, EscalationTrigger.SUPERVISION, reason, actor,
 				now));
 		files.note(order.caseId(), actor, TimelineNote.of("SUPERVISION_ESCALATED", reason,
-				Map.of("departmentCode", order.departmentCode(), "orderId", orderId.toString())));
+				Map.of("departmentCode", order.departmentCode(), "orderId", orderId.toString()))
+			.announcing(EventType.SUPERVISION_MISSED));
 	}
 
 	/** What the county centre did about a missed order (约谈 INTERVIEW or 督办审核 REVIEWED). */

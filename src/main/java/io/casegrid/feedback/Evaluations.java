@@ -10,6 +10,7 @@ import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.casefile.EvaluationSource;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,14 +44,14 @@ class Evaluations {
 	void record(UUID caseId, EvaluationScore score, String comment, String actor) {
 		files.change(caseId, actor,
 				TimelineNote.of("EVALUATED", "群众评价：" + label(score) + (comment == null ? "" : "（" + comment + "）"),
-						Map.of("score", score.name())),
+						Map.of("score", score.name())).announcing(EventType.EVALUATION_RECEIVED),
 				f -> f.evaluate(new Evaluation(score, comment, time.now(), false)));
 	}
 
 	void assumeSatisfied(UUID caseId, String actor) {
 		files.change(caseId, actor,
 				TimelineNote.of("EVALUATION_DEFAULTED", "评价期满未评价，默认满意",
-						Map.of("score", EvaluationScore.SATISFIED.name())),
+						Map.of("score", EvaluationScore.SATISFIED.name())).announcing(EventType.EVALUATION_RECEIVED),
 				f -> f.evaluate(new Evaluation(EvaluationScore.SATISFIED, null, time.now(), true)));
 	}
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
@@ -26,7 +27,7 @@ class MarkRedoDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		var file = files.change(ProcessVariables.caseId(execution), Actor.SYSTEM.id(),
-				TimelineNote.of("REDO", "群众不满意，退回承办单位重办"), f -> f.redo());
+				TimelineNote.of("REDO", "群众不满意，退回承办单位重办").announcing(EventType.CASE_REDO), f -> f.redo());
 		execution.setVariable(Vars.REDO_COUNT, file.redoCount());
 	}
 

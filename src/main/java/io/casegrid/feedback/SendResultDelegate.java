@@ -10,6 +10,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.security.Actor;
 
@@ -56,7 +57,7 @@ class SendResultDelegate implements JavaDelegate {
 		notifier.sendResult(file);
 		files.change(file.id(), Actor.SYSTEM.id(),
 				TimelineNote.of("RESULT_SENT", "反馈结果：已告知诉求人，评价期至 " + dueAt,
-						Map.of("evaluationDueAt", dueAt.toString())),
+						Map.of("evaluationDueAt", dueAt.toString())).announcing(EventType.EVALUATION_REQUESTED),
 				f -> f.feedBack());
 		clocks.resultSent(file.id(), Actor.SYSTEM.id());
 		execution.setVariable(Vars.EVALUATION_DUE_AT, Date.from(dueAt));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 
@@ -31,7 +32,8 @@ class RecordHandlingListener implements TaskListener {
 		switch (ProcessVariables.string(task, Vars.HANDLING_OUTCOME)) {
 			case HandleTask.RESOLVED -> {
 				String resolution = ProcessVariables.string(task, "resolution");
-				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution).withComment(comment),
+				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution)
+					.announcing(EventType.CASE_RESOLVED).withComment(comment),
 						f -> f.resolve(resolution));
 			}
 			case HandleTask.NEED_MORE_TIME -> {
@@ -50,6 +52,7 @@ class RecordHandlingListener implements TaskListener {
 			}
 			case HandleTask.RETURN -> files.change(caseId, actor,
 					TimelineNote.of("RETURNED", "退回重新派单：" + ProcessVariables.string(task, "returnReason"))
+						.announcing(EventType.CASE_RETURNED)
 						.withComment(comment),
 					f -> f.returnToDispatch());
 			default -> throw new IllegalStateException("Unknown handling outcome on task " + task.getId());

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.sla.ClockState;
@@ -73,7 +74,8 @@ class RecordSignForListener implements TaskListener {
 			return;
 		}
 		files.change(ProcessVariables.caseId(task), ProcessActor.current(),
-				TimelineNote.of("SIGNED_FOR", "签收：" + task.getAssignee(), Map.of("assignee", task.getAssignee())),
+				TimelineNote.of("SIGNED_FOR", "签收：" + task.getAssignee(), Map.of("assignee", task.getAssignee()))
+					.announcing(EventType.TASK_SIGNED_FOR),
 				f -> f.startHandling());
 		stopClock(task, ClockState.MET, "签收：" + task.getAssignee());
 	}

@@ -10,6 +10,7 @@ import io.casegrid.casefile.CaseLocation;
 import io.casegrid.casefile.CaseProcesses;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.Placement;
 import io.casegrid.security.Actor;
@@ -97,7 +98,8 @@ class Intake {
 		tags.addAll(residents.tagsOf(report.reporter() == null ? null : report.reporter().phone()));
 		file.tagReporter(tags, ResidentTags.anyVulnerable(tags));
 		CaseFile saved = files.open(file, report.attachments(), actor,
-				TimelineNote.of("REPORTED", "问题上报：" + report.title(), Map.of("channel", report.channel().name())));
+				TimelineNote.of("REPORTED", "问题上报：" + report.title(), Map.of("channel", report.channel().name()))
+					.announcing(EventType.CASE_REPORTED));
 		processes.start(saved, actor);
 		requests.deleteExpired(expiredBefore);
 		return new Receipt(saved, false);

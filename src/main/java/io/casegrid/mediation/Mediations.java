@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.org.OrgUnit;
@@ -141,7 +142,8 @@ public class Mediations {
 		m.record(session);
 		mediations.save(m);
 		files.note(caseId, actor, TimelineNote.of("MEDIATION_SESSION",
-				m.level().label() + "调解：" + summary, Map.of("heldAt", heldAt.toString(), "participants", participants)));
+				m.level().label() + "调解：" + summary, Map.of("heldAt", heldAt.toString(), "participants", participants))
+					.announcing(EventType.MEDIATION_SESSION_RECORDED));
 		return session;
 	}
 
@@ -227,7 +229,8 @@ public class Mediations {
 				? brandRoom(m.brandRoomCode()).map(BrandRoom::name).orElse(level.label())
 				: level == MediationLevel.THREE_HEADS ? unitName(m.townshipCode()) + level.label() : level.label();
 		files.change(caseId, actor, TimelineNote.of("MEDIATION_LEVEL_ENTERED", "进入" + who + "，时限 " + local(dueAt),
-				Map.of("level", level.name(), "dueAt", dueAt.toString())), f -> f.startHandling());
+				Map.of("level", level.name(), "dueAt", dueAt.toString()))
+					.announcing(EventType.MEDIATION_LEVEL_ENTERED), f -> f.startHandling());
 		return clock;
 	}
 
@@ -261,7 +264,8 @@ public class Mediations {
 		mediations.save(m);
 		stopClock(caseId, ClockState.MET, m.level().label() + "调解成功", actor);
 		files.note(caseId, actor,
-				TimelineNote.of("MEDIATION_SETTLED", m.level().label() + "调解成功：" + summary).withComment(comment));
+				TimelineNote.of("MEDIATION_SETTLED", m.level().label() + "调解成功：" + summary)
+					.announcing(EventType.MEDIATION_SETTLED).withComment(comment));
 	}
 
 	@Transactional
@@ -270,7 +274,8 @@ public class Mediations {
 		m.noteNotSettled(reason);
 		mediations.save(m);
 		files.note(caseId, actor,
-				TimelineNote.of("MEDIATION_NOT_SETTLED", m.level().label() + "未能调成：" + reason).withComment(comment));
+				TimelineNote.of("MEDIATION_NOT_SETTLED", m.level().label() + "未能调成：" + reason)
+					.announcing(EventType.MEDIATION_FAILED).withComment(comment));
 	}
 
 	@Transactional
@@ -301,7 +306,8 @@ public class Mediations {
 		m.awaitJudicialConfirmation(confirmationDue);
 		mediations.save(m);
 		files.note(caseId, actor, TimelineNote.of("AGREEMENT_SIGNED", "签订调解协议书 " + number,
-				Map.of("agreementId", agreement.id().toString(), "judicialConfirmationDueAt", confirmationDue.toString())));
+				Map.of("agreementId", agreement.id().toString(), "judicialConfirmationDueAt", confirmationDue.toString()))
+					.announcing(EventType.MEDIATION_AGREEMENT_SIGNED));
 		return agreement;
 	}
 
@@ -313,7 +319,10 @@ public class Mediations {
 			case "WAIVED" -> "当事人放弃申请司法确认";
 			default -> "30日内未申请司法确认";
 		};
-		files.note(caseId, actor, TimelineNote.of("JUDICIAL_CONFIRMATION", summary, Map.of("status", status)));
+		TimelineNote note = TimelineNote.of("JUDICIAL_CONFIRMATION", summary, Map.of("status", status));
+		// the 30 days for judicial confirmation came due without an application
+		files.note(caseId, actor, "LAPSED".equals(status) ? note
+			.announcing(EventType.MEDIATION_CONFIRMATION_DUE) : note);
 	}
 
 	@Transactional

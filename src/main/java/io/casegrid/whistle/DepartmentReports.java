@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.sla.ClockStart;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
@@ -47,7 +48,8 @@ public class DepartmentReports {
 			String actor) {
 		clocks.stop(ackClockId, ClockState.MET, "报到", actor);
 		files.change(caseId, actor, TimelineNote.of("DEPARTMENT_ACKNOWLEDGED", "部门报到：" + department,
-				Map.of("departmentCode", department)), f -> f.startHandling());
+				Map.of("departmentCode", department)).announcing(EventType.DEPARTMENT_ACKNOWLEDGED),
+				f -> f.startHandling());
 		return clocks.start(new ClockStart(caseId, Phase.HANDLING, "DEPARTMENT", department, department,
 				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
 	}
@@ -60,7 +62,7 @@ public class DepartmentReports {
 	public void returnItem(UUID caseId, String department, UUID ackClockId, String reason, String actor) {
 		clocks.stop(ackClockId, ClockState.RETURNED, "退单：" + reason, actor);
 		files.note(caseId, actor, TimelineNote.of("DEPARTMENT_RETURNED", "部门退单：" + department + "（" + reason + "）",
-				Map.of("departmentCode", department, "reason", reason)));
+				Map.of("departmentCode", department, "reason", reason)).announcing(EventType.DEPARTMENT_RETURNED));
 	}
 
 	/** 确权: the centre names the department that must act (the same one or another). */
@@ -71,7 +73,8 @@ public class DepartmentReports {
 						"确权：由 " + responsible + " 办理" + (responsible.equals(returnedBy) ? "（维持原部门）" : "（转自 " + returnedBy + "）")
 								+ "。" + note,
 						// departments: who is called in, read by the case scope as a whistle's are
-						Map.of("departmentCode", responsible, "departments", responsible, "returnedBy", returnedBy)));
+						Map.of("departmentCode", responsible, "departments", responsible, "returnedBy", returnedBy))
+							.announcing(EventType.JURISDICTION_CONFIRMED));
 	}
 
 	/** 办理并反馈: the department's result goes back to the level that whistled. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.escalation.LevelWhistle;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.security.Actor;
@@ -68,7 +69,8 @@ public class Whistling implements LevelWhistle {
 				String.join(",", codes), "lead", lead, "source", source.name()));
 		applied.ifPresent(a -> details.put("appliedBy", a.appliedBy()));
 		files.note(caseId, actor, TimelineNote.of("WHISTLED", "吹哨：" + whistledBy + " 召集 " + String.join("、", codes)
-				+ "（牵头：" + lead + "）" + applied.map(a -> "，应 " + a.appliedBy() + " 的申请").orElse(""), details));
+				+ "（牵头：" + lead + "）" + applied.map(a -> "，应 " + a.appliedBy() + " 的申请").orElse(""), details)
+				.announcing(EventType.CASE_WHISTLED));
 		WhistleRecord record = applied
 			.map(a -> records.add(caseId, a.appliedBy(), a.appliedByUnit(), source, true, codes, lead))
 			.orElseGet(() -> records.add(caseId, actor, whistledBy, source, false, codes, lead));

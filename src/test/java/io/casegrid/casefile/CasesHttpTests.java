@@ -47,24 +47,24 @@ class CasesHttpTests {
 		hexi.getLocation().unitCode(DemoCounty.GRID_HEXI_1);
 		client.intake.reportCase(hexi, null);
 
-		CasePage all = client.cases.listCases(null, null, category, null, null, null, 0, 20);
+		CasePage all = client.cases.listCases(null, null, category, null, null, null, null, 0, 20);
 		assertThat(all.getTotal()).isEqualTo(4);
 		assertThat(all.getItems()).extracting(CaseSummary::getTitle).first().isEqualTo("河西");
 
-		CasePage firstPage = client.cases.listCases(null, null, category, null, null, null, 0, 3);
-		CasePage secondPage = client.cases.listCases(null, null, category, null, null, null, 1, 3);
+		CasePage firstPage = client.cases.listCases(null, null, category, null, null, null, null, 0, 3);
+		CasePage secondPage = client.cases.listCases(null, null, category, null, null, null, null, 1, 3);
 		assertThat(firstPage.getItems()).hasSize(3);
 		assertThat(secondPage.getItems()).hasSize(1);
 		assertThat(secondPage.getItems().get(0).getId()).isNotIn(firstPage.getItems().stream().map(CaseSummary::getId).toList());
 
-		assertThat(client.cases.listCases(null, Channel.VIDEO_PATROL, category, null, null, null, 0, 20).getTotal())
+		assertThat(client.cases.listCases(null, Channel.VIDEO_PATROL, category, null, null, null, null, 0, 20).getTotal())
 			.isEqualTo(1);
-		assertThat(client.cases.listCases(null, null, category, DemoCounty.TOWNSHIP_CHENGGUAN, null, null, 0, 20)
+		assertThat(client.cases.listCases(null, null, category, DemoCounty.TOWNSHIP_CHENGGUAN, null, null, null, 0, 20)
 			.getTotal()).isEqualTo(3);
-		assertThat(client.cases.listCases(null, null, category, DemoCounty.COUNTY, null, null, 0, 20).getTotal())
+		assertThat(client.cases.listCases(null, null, category, DemoCounty.COUNTY, null, null, null, 0, 20).getTotal())
 			.isEqualTo(4);
-		assertThat(client.cases.listCases(null, null, category, null, before, null, 0, 20).getTotal()).isEqualTo(4);
-		assertThat(client.cases.listCases(null, null, category, null, null, before, 0, 20).getTotal()).isZero();
+		assertThat(client.cases.listCases(null, null, category, null, before, null, null, 0, 20).getTotal()).isEqualTo(4);
+		assertThat(client.cases.listCases(null, null, category, null, null, before, null, 0, 20).getTotal()).isZero();
 	}
 
 	@Test

@@ -140,7 +140,7 @@ class ApiFuzzHttpTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !centre.tasks.listTasks(triage, null, null, null, 0, 5).getItems().isEmpty());
 		List<String> cases = new ArrayList<>(List.of(reported.toString(), triage.toString()));
-		centre.cases.listCases(null, null, null, null, null, null, 0, 20)
+		centre.cases.listCases(null, null, null, null, null, null, null, 0, 20)
 			.getItems()
 			.forEach(c -> cases.add(c.getId().toString()));
 		List<String> tasks = centre.tasks.listTasks(null, null, null, null, 0, 50)

@@ -104,7 +104,19 @@ class OperationRolesHttpTests {
 			Map.entry("replyToSupervisionOrder",
 					new Request("POST", "/api/v1/supervision-orders/" + UUID.randomUUID() + "/reply", "{}")),
 			Map.entry("listOrgUnits", new Request("GET", "/api/v1/org/units", null)),
-			Map.entry("getOrgUnit", new Request("GET", "/api/v1/org/units/149901", null)));
+			Map.entry("getOrgUnit", new Request("GET", "/api/v1/org/units/149901", null)),
+			Map.entry("createWebhookSubscription", new Request("POST", "/api/v1/webhooks", "{}")),
+			Map.entry("listWebhookSubscriptions", new Request("GET", "/api/v1/webhooks", null)),
+			Map.entry("getWebhookSubscription", new Request("GET", "/api/v1/webhooks/" + UUID.randomUUID(), null)),
+			Map.entry("deleteWebhookSubscription", new Request("DELETE", "/api/v1/webhooks/" + UUID.randomUUID(), null)),
+			Map.entry("rotateWebhookSecret",
+					new Request("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/rotate-secret", null)),
+			Map.entry("sendTestWebhook", new Request("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/test", null)),
+			Map.entry("listWebhookDeliveries",
+					new Request("GET", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries", null)),
+			Map.entry("redeliverWebhook",
+					new Request("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/1/redeliver", null)),
+			Map.entry("listEvents", new Request("GET", "/api/v1/events?limit=1", null)));
 
 	record Request(String method, String path, String body) {
 	}

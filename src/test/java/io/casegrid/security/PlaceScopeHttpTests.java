@@ -43,10 +43,10 @@ class PlaceScopeHttpTests {
 
 		assertThat(gridA.cases.getCase(caseId).getId()).isEqualTo(caseId);
 		assertThat(CasegridClient.statusOf(() -> gridB.cases.getCase(caseId))).isEqualTo(404);
-		assertThat(gridB.cases.listCases(null, null, null, null, null, null, 0, 200).getItems())
+		assertThat(gridB.cases.listCases(null, null, null, null, null, null, null, 0, 200).getItems())
 			.extracting(CaseSummary::getId)
 			.doesNotContain(caseId);
-		assertThat(gridA.cases.listCases(null, null, null, null, null, null, 0, 200).getItems())
+		assertThat(gridA.cases.listCases(null, null, null, null, null, null, null, 0, 200).getItems())
 			.extracting(CaseSummary::getId)
 			.contains(caseId);
 	}

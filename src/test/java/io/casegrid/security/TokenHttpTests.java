@@ -93,7 +93,7 @@ class TokenHttpTests {
 			.reportCase(CasegridClient.flyingWireReport(), null)
 			.getId();
 		assertThat(CasegridClient.statusOf(() -> hotline.cases.getCase(someoneElses))).isEqualTo(404);
-		assertThat(hotline.cases.listCases(null, null, null, null, null, null, 0, 200).getItems())
+		assertThat(hotline.cases.listCases(null, null, null, null, null, null, null, 0, 200).getItems())
 			.allSatisfy(c -> assertThat(c.getId()).isNotEqualTo(someoneElses))
 			.anySatisfy(c -> assertThat(c.getId()).isEqualTo(reported.getId()));
 		assertThat(hotline.get("/api/v1/tasks").statusCode()).as("the hotline may not see tasks").isEqualTo(403);

@@ -1,0 +1,93 @@
+package io.casegrid.notify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.casegrid.casefile.CaseScope;
+import io.casegrid.events.EventPosition;
+import io.casegrid.events.StoredEvent;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the outbox in order, after a position, as far as it is settled: only events of transactions older than the
+ * oldest one still running ({@code pg_snapshot_xmin}), so no event can later appear before one already read. The
+ * change feed and the webhook fan-out read it the same way; both limit it to cases in a reader's {@link CaseScope}.
+ */
+@Repository
+class EventFeed {
+
+	private static final String SETTLED = "e.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+	private final JdbcClient jdbc;
+
+	EventFeed(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Events after {@code after} of the given types (any when empty) on cases within the scope, oldest first. */
+	List<StoredEvent> after(EventPosition after, Set<String> types, CaseScope scope, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = """
+				SELECT e.tx, e.seq, e.id, e.type, e.schema_version, e.case_id, e.case_number, e.unit_code, e.occurred_at,
+				       e.payload::text AS payload
+				  FROM outbox_event e JOIN case_file ON case_file.id = e.case_id
+				 WHERE (e.tx, e.seq) > (:tx, :seq) AND %s AND %s %s
+				 ORDER BY e.tx, e.seq LIMIT :limit
+				""".formatted(SETTLED, scope.sql(params), types.isEmpty() ? "" : "AND e.type IN (:types)");
+		params.put("tx", after.tx());
+		params.put("seq", after.seq());
+		params.put("limit", limit);
+		if (!types.isEmpty()) {
+			params.put("types", types);
+		}
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, i) -> new StoredEvent(new EventPosition(rs.getLong("tx"), rs.getLong("seq")),
+					rs.getObject("id", UUID.class), rs.getString("type"), rs.getInt("schema_version"),
+					rs.getObject("case_id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"),
+					rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")))
+			.list();
+	}
+
+	/** A settled stretch of the outbox after a position: how far it goes and which events in it the reader gets. */
+	record Stretch(EventPosition end, List<Long> matching) {
+	}
+
+	/**
+	 * The next at most {@code limit} settled events after {@code after}, whatever their case, and which of them are
+	 * of the types and within the scope: a reader that sees few of the events still moves on.
+	 */
+	Stretch stretchAfter(EventPosition after, Set<String> types, CaseScope scope, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = """
+				SELECT e.tx, e.seq,
+				       (%s AND EXISTS (SELECT 1 FROM case_file WHERE case_file.id = e.case_id AND %s)) AS matches
+				  FROM (SELECT tx, seq, type, case_id FROM outbox_event e
+				         WHERE (e.tx, e.seq) > (:tx, :seq) AND %s
+				         ORDER BY e.tx, e.seq LIMIT :limit) e
+				 ORDER BY e.tx, e.seq
+				""".formatted(types.isEmpty() ? "TRUE" : "e.type IN (:types)", scope.sql(params), SETTLED);
+		params.put("tx", after.tx());
+		params.put("seq", after.seq());
+		params.put("limit", limit);
+		if (!types.isEmpty()) {
+			params.put("types", types);
+		}
+		EventPosition[] end = { after };
+		List<Long> matching = new ArrayList<>();
+		jdbc.sql(sql).params(params).query(rs -> {
+			end[0] = new EventPosition(rs.getLong("tx"), rs.getLong("seq"));
+			if (rs.getBoolean("matches")) {
+				matching.add(rs.getLong("seq"));
+			}
+		});
+		return new Stretch(end[0], matching);
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.casegrid.notify;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every node polls, outside any business transaction: fan out new events into deliveries, then attempt the due ones.
+ * Nodes share the work through row locks (subscriptions and deliveries are claimed with {@code SKIP LOCKED}); all
+ * state is in the database, so a node killed mid-round leaves nothing that another node, or itself after a restart,
+ * does not pick up.
+ */
+@Component
+class WebhookPoller implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookPoller.class);
+
+	private final WebhookFanOut fanOut;
+
+	private final WebhookSender sender;
+
+	private final WebhookProperties properties;
+
+	private ScheduledExecutorService executor;
+
+	WebhookPoller(WebhookFanOut fanOut, WebhookSender sender, WebhookProperties properties) {
+		this.fanOut = fanOut;
+		this.sender = sender;
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (executor != null) {
+			return;
+		}
+		executor = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "webhook-poller");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = properties.pollInterval().toMillis();
+		executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	private void poll() {
+		try {
+			fanOut.run();
+			while (sender.sendDue() == properties.batchSize()) {
+				// a full batch: more may be due right now
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Webhook poll failed; the next one tries again: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (executor != null) {
+			executor.shutdownNow();
+			executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return executor != null;
+	}
+
+}
