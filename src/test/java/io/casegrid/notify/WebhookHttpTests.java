@@ -81,7 +81,7 @@ class WebhookHttpTests {
 	void aCaseWholeLifeReachesTheHotlinesSubscriptionInOrderEachDeliverySigned() throws Exception {
 		CasegridClient dispatcher = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
 		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
-		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			WebhookSubscription subscription = subscribe(hotline, new WebhookSubscriptionRequest().url(receiver.url()));
 			assertThat(subscription.getSecret()).startsWith("whsec_");
@@ -96,8 +96,8 @@ class WebhookHttpTests {
 			gridWorker.tasks.claimTask(handle.getId());
 			gridWorker.tasks.completeTask(handle.getId(),
 					new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", "已拆除飞线"));
-			centre.awaitTask(caseId, "Task_ReturnVisit");
-			centre.feedback.evaluateCase(caseId, new Evaluation().score(EvaluationScore.SATISFIED));
+			gridLead.awaitTask(caseId, "Task_ReturnVisit");
+			gridLead.feedback.evaluateCase(caseId, new Evaluation().score(EvaluationScore.SATISFIED));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> hotline.cases.getCase(caseId).getStep(), step -> step == CaseStep.ARCHIVED);
 
