@@ -92,6 +92,16 @@ class NamesBesideIdsHttpTests {
 	}
 
 	@Test
+	void aCaseNamesThePlaceWhereItHappenedBesideItsUnitCode() throws Exception {
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+
+		var location = gridWorker.cases.getCase(caseId).getLocation();
+
+		assertThat(location.getUnitCode()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(location.getUnitName()).isEqualTo("东关社区第一网格");
+	}
+
+	@Test
 	void anEscalationNamesTheUnitsItMovesTheCaseBetweenBesideTheirCodes() throws Exception {
 		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
 		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
