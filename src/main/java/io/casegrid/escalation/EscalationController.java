@@ -12,6 +12,7 @@ import io.casegrid.api.model.EscalationPage;
 import io.casegrid.api.model.EscalationRequest;
 import io.casegrid.api.model.EscalationView;
 import io.casegrid.casefile.CaseVisibility;
+import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 
@@ -33,8 +34,11 @@ class EscalationController implements EscalationApi {
 
 	private final ActorNames names;
 
+	private final OrgDirectory org;
+
 	EscalationController(Escalations escalations, ManualEscalation manual, CaseTimers timers,
-			CaseVisibility visibility, CurrentActor actor, ActorNames names) {
+			CaseVisibility visibility, CurrentActor actor, ActorNames names, OrgDirectory org) {
+		this.org = org;
 		this.names = names;
 		this.escalations = escalations;
 		this.manual = manual;
@@ -75,7 +79,9 @@ class EscalationController implements EscalationApi {
 		return new EscalationView(e.id(), e.caseId(), io.casegrid.api.model.ResponseLevel.fromValue(e.fromLevel().name()),
 				e.fromUnit(), io.casegrid.api.model.ResponseLevel.fromValue(e.toLevel().name()), e.toUnit(),
 				EscalationView.TriggerEnum.fromValue(e.trigger().name()), e.reason(), e.actor(), at(e.escalatedAt()))
-			.actorName(names.of(e.actor()));
+			.actorName(names.of(e.actor()))
+			.fromUnitName(org.nameOrNull(e.fromUnit()))
+			.toUnitName(org.nameOrNull(e.toUnit()));
 	}
 
 	private static OffsetDateTime at(Instant instant) {

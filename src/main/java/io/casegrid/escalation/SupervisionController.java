@@ -8,11 +8,15 @@ import java.util.UUID;
 
 import io.casegrid.api.SupervisionApi;
 import io.casegrid.api.model.SlaPhase;
+import io.casegrid.api.model.SupervisionCountyMeasure;
 import io.casegrid.api.model.SupervisionOrderPage;
 import io.casegrid.api.model.SupervisionOrderView;
 import io.casegrid.api.model.SupervisionReply;
+import io.casegrid.api.model.SupervisionReview;
 import io.casegrid.api.model.SupervisionStatus;
+import io.casegrid.org.OrgDirectory;
 import io.casegrid.security.Actor;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.security.Role;
 import io.casegrid.web.NotFoundException;
@@ -33,7 +37,14 @@ class SupervisionController implements SupervisionApi {
 
 	private final CaseActions actions;
 
-	SupervisionController(SupervisionOrders orders, CurrentActor actor, CaseActions actions) {
+	private final ActorNames names;
+
+	private final OrgDirectory org;
+
+	SupervisionController(SupervisionOrders orders, CurrentActor actor, CaseActions actions, ActorNames names,
+			OrgDirectory org) {
+		this.names = names;
+		this.org = org;
 		this.actions = actions;
 		this.orders = orders;
 		this.actor = actor;
@@ -53,7 +64,7 @@ class SupervisionController implements SupervisionApi {
 		SupervisionOrders.Page found = orders.find(caseId, department, status == null ? null : status.getValue(), page,
 				size);
 		return ResponseEntity.ok(new SupervisionOrderPage(
-				found.items().stream().map(SupervisionController::view).toList(), page, size, found.total()));
+				found.items().stream().map(this::view).toList(), page, size, found.total()));
 	}
 
 	@Override
@@ -65,14 +76,34 @@ class SupervisionController implements SupervisionApi {
 		return ResponseEntity.ok(view(orders.reply(orderId, reply.getReply(), me.id())));
 	}
 
-	private static SupervisionOrderView view(SupervisionOrder o) {
-		return new SupervisionOrderView(o.id(), o.caseId(), o.departmentCode(), SlaPhase.fromValue(o.phase().name()),
-				o.issuer(), o.reason(), o.copiedTo(), at(o.issuedAt()), at(o.replyDueAt()),
-				SupervisionStatus.fromValue(o.status().name()))
+	/** The order with names beside its unit codes and login ids, its latest review and the county's measure. */
+	private SupervisionOrderView view(SupervisionOrder o) {
+		SupervisionOrderView view = new SupervisionOrderView(o.id(), o.caseId(), o.departmentCode(),
+				SlaPhase.fromValue(o.phase().name()), o.issuer(), o.reason(), o.copiedTo(), at(o.issuedAt()),
+				at(o.replyDueAt()), SupervisionStatus.fromValue(o.status().name()))
+			.departmentName(org.nameOrNull(o.departmentCode()))
+			.issuerName(org.nameOrNull(o.issuer()))
 			.reply(o.reply())
 			.repliedBy(o.repliedBy())
+			.repliedByName(names.of(o.repliedBy()))
 			.repliedAt(at(o.repliedAt()))
 			.missedAt(at(o.missedAt()));
+		if (o.reviewedAt() != null) {
+			// acceptance ends the order, so a review of an order that is not ACCEPTED was a send-back
+			view.review(new SupervisionReview(
+					o.status() == io.casegrid.escalation.SupervisionStatus.ACCEPTED ? SupervisionReview.DecisionEnum.ACCEPTED
+							: SupervisionReview.DecisionEnum.SENT_BACK,
+					o.reviewedBy(), at(o.reviewedAt()))
+				.note(o.reviewNote())
+				.reviewedByName(names.of(o.reviewedBy())));
+		}
+		if (o.countyAt() != null) {
+			view.countyMeasure(new SupervisionCountyMeasure(
+					SupervisionCountyMeasure.MeasureEnum.fromValue(o.countyMeasure()), o.countyNote(), o.countyBy(),
+					at(o.countyAt()))
+				.actedByName(names.of(o.countyBy())));
+		}
+		return view;
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -215,4 +215,12 @@ public class SupervisionOrder {
 		return countyNote;
 	}
 
+	public String countyBy() {
+		return countyBy;
+	}
+
+	public Instant countyAt() {
+		return countyAt;
+	}
+
 }

@@ -14,6 +14,7 @@ import io.casegrid.casefile.EvaluationScore;
 import io.casegrid.casefile.EvaluationSource;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
 import io.casegrid.mediation.TieredMediationProcess;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.whistle.DepartmentReportProcess;
 import io.casegrid.worklist.CaseActions;
@@ -35,6 +36,8 @@ class EvaluationController implements FeedbackApi {
 
 	private final Replies replies;
 
+	private final ActorNames names;
+
 	/** The tasks whose holder handles the case and so may answer the resident (回音): a level's, a committee's. */
 	private static final String[] HANDLING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
 			CaseLifecycleProcess.Ids.TASK_HANDLE, TieredMediationProcess.Ids.TASK_ACCEPT,
@@ -50,8 +53,9 @@ class EvaluationController implements FeedbackApi {
 			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
 
 	EvaluationController(Evaluations evaluations, CaseViews views, CaseActions actions, CurrentActor actor,
-			Replies replies) {
+			Replies replies, ActorNames names) {
 		this.replies = replies;
+		this.names = names;
 		this.evaluations = evaluations;
 		this.views = views;
 		this.actions = actions;
@@ -74,7 +78,8 @@ class EvaluationController implements FeedbackApi {
 		Replies.Reply reply = replies.reply(caseId, request.getText(), me.id());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new Reply(reply.caseId(), reply.text(), reply.repliedBy(),
-					reply.repliedAt().atOffset(ZoneOffset.UTC), reply.clockMet()));
+					reply.repliedAt().atOffset(ZoneOffset.UTC), reply.clockMet())
+				.repliedByName(names.of(reply.repliedBy())));
 	}
 
 }

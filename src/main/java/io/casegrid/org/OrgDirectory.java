@@ -21,6 +21,11 @@ public class OrgDirectory {
 		return units.findById(code);
 	}
 
+	/** The unit's name, or null (no code, or one the tree does not know): for the API's optional {@code …Name} fields. */
+	public String nameOrNull(String code) {
+		return code == null ? null : find(code).map(OrgUnit::name).orElse(null);
+	}
+
 	public List<OrgUnit> tree() {
 		return units.findTree();
 	}

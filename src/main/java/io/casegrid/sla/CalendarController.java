@@ -14,6 +14,7 @@ import io.casegrid.api.model.CalendarOverride;
 import io.casegrid.api.model.CalendarOverrideRequest;
 import io.casegrid.sla.calendar.LocalDays.LocalDay;
 import io.casegrid.sla.calendar.WorkingCalendar;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 import io.casegrid.web.InvalidRequestException;
 
@@ -35,7 +36,11 @@ class CalendarController implements CalendarApi {
 
 	private final SlaClocks clocks;
 
-	CalendarController(LocalCalendarDays days, CurrentActor actor, WorkingCalendar calendar, SlaClocks clocks) {
+	private final ActorNames names;
+
+	CalendarController(LocalCalendarDays days, CurrentActor actor, WorkingCalendar calendar, SlaClocks clocks,
+			ActorNames names) {
+		this.names = names;
 		this.days = days;
 		this.actor = actor;
 		this.calendar = calendar;
@@ -52,7 +57,7 @@ class CalendarController implements CalendarApi {
 		if (ChronoUnit.DAYS.between(first, last) > MAX_RANGE_DAYS) {
 			throw new InvalidRequestException("to", "must be at most " + MAX_RANGE_DAYS + " days after from");
 		}
-		return ResponseEntity.ok(days.between(first, last).stream().map(CalendarController::view).toList());
+		return ResponseEntity.ok(days.between(first, last).stream().map(this::view).toList());
 	}
 
 	@Override
@@ -69,18 +74,20 @@ class CalendarController implements CalendarApi {
 	@Override
 	public ResponseEntity<CalendarChangePage> listCalendarChanges(Integer page, Integer size) {
 		return ResponseEntity.ok(new CalendarChangePage(
-				days.changes(page, size).stream().map(CalendarController::view).toList(), page, size,
+				days.changes(page, size).stream().map(this::view).toList(), page, size,
 				days.changeCount()));
 	}
 
-	private static CalendarOverride view(LocalDay day) {
-		return new CalendarOverride(day.day(), day.working(), day.reason(), day.createdBy(), at(day.createdAt()));
+	private CalendarOverride view(LocalDay day) {
+		return new CalendarOverride(day.day(), day.working(), day.reason(), day.createdBy(), at(day.createdAt()))
+			.createdByName(names.of(day.createdBy()));
 	}
 
-	private static CalendarChange view(CalendarChanges.CalendarChange change) {
+	private CalendarChange view(CalendarChanges.CalendarChange change) {
 		return new CalendarChange(change.id(), CalendarChange.ActionEnum.fromValue(change.action().name()),
 				change.day(), change.working(), change.reason(), change.actor(), at(change.at()),
-				change.movedClocks());
+				change.movedClocks())
+			.actorName(names.of(change.actor()));
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -7,6 +7,8 @@ import io.casegrid.api.WhistleApplicationsApi;
 import io.casegrid.api.model.NewWhistleApplication;
 import io.casegrid.api.model.WhistleApplicationDecline;
 import io.casegrid.api.model.WhistleApplicationStatus;
+import io.casegrid.org.OrgDirectory;
+import io.casegrid.security.ActorNames;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.HttpStatus;
@@ -21,7 +23,14 @@ class WhistleApplicationController implements WhistleApplicationsApi {
 
 	private final CurrentActor actor;
 
-	WhistleApplicationController(WhistleApplications applications, CurrentActor actor) {
+	private final ActorNames names;
+
+	private final OrgDirectory org;
+
+	WhistleApplicationController(WhistleApplications applications, CurrentActor actor, ActorNames names,
+			OrgDirectory org) {
+		this.names = names;
+		this.org = org;
 		this.applications = applications;
 		this.actor = actor;
 	}
@@ -45,12 +54,15 @@ class WhistleApplicationController implements WhistleApplicationsApi {
 		return ResponseEntity.ok(toView(applications.decline(applicationId, request.getReason(), actor.get())));
 	}
 
-	private static io.casegrid.api.model.WhistleApplication toView(WhistleApplication a) {
+	private io.casegrid.api.model.WhistleApplication toView(WhistleApplication a) {
 		return new io.casegrid.api.model.WhistleApplication(a.id(), a.caseId(), a.appliedBy(),
 				a.appliedAt().atOffset(ZoneOffset.UTC), a.departments(), a.lead(), a.reason(),
 				WhistleApplicationStatus.fromValue(a.status().name()))
+			.appliedByName(names.of(a.appliedBy()))
 			.appliedByUnit(a.appliedByUnit())
+			.appliedByUnitName(org.nameOrNull(a.appliedByUnit()))
 			.decidedBy(a.decidedBy())
+			.decidedByName(names.of(a.decidedBy()))
 			.decidedAt(a.decidedAt() == null ? null : a.decidedAt().atOffset(ZoneOffset.UTC))
 			.declineReason(a.declineReason());
 	}

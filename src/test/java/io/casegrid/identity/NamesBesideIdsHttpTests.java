@@ -92,6 +92,42 @@ class NamesBesideIdsHttpTests {
 	}
 
 	@Test
+	void aCaseNamesThePlaceWhereItHappenedBesideItsUnitCode() throws Exception {
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+
+		var location = gridWorker.cases.getCase(caseId).getLocation();
+
+		assertThat(location.getUnitCode()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(location.getUnitName()).isEqualTo("东关社区第一网格");
+	}
+
+	@Test
+	void anEscalationNamesTheUnitsItMovesTheCaseBetweenBesideTheirCodes() throws Exception {
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+
+		var escalation = gridWorker.escalation.escalateCase(caseId,
+				new io.casegrid.client.model.EscalationRequest().reason("需街道协调"));
+
+		assertThat(escalation.getFromUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(escalation.getFromUnitName()).isEqualTo("东关社区第一网格");
+		assertThat(escalation.getToUnit()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(escalation.getToUnitName()).isEqualTo("城关街道");
+	}
+
+	@Test
+	void aReplyToTheReporterNamesWhoRepliedBesideTheLoginId() throws Exception {
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+
+		var reply = gridWorker.feedback.replyToReporter(caseId,
+				new io.casegrid.client.model.ReplyRequest().text("已联系供电所，明日上午处理"));
+
+		assertThat(reply.getRepliedBy()).isEqualTo(DemoUsers.GRID_WORKER_DONGGUAN_1);
+		assertThat(reply.getRepliedByName()).isEqualTo("王芳");
+	}
+
+	@Test
 	void anEscalationAndTheClockItStoppedNameWhoEscalatedBesideTheLoginId() throws Exception {
 		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
 		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");

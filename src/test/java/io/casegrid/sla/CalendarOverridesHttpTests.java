@@ -103,6 +103,24 @@ class CalendarOverridesHttpTests {
 	}
 
 	@Test
+	void anEntryAndItsChangeNameWhoMadeThemBesideTheLoginId() throws Exception {
+		LocalDate sunday = nextDay(d -> d.getDayOfWeek().getValue() == 7 && !calendar.isWorkingDay(d));
+		admin.calendar.addCalendarOverride(
+				new CalendarOverrideRequest().day(sunday).working(true).reason("迎检，周日上班（测试）"));
+		try {
+			assertThat(admin.calendar.listCalendarOverrides(sunday, sunday)).singleElement()
+				.satisfies(day -> assertThat(day.getCreatedByName()).isEqualTo("何勇"));
+			assertThat(admin.calendar.listCalendarChanges(0, 1).getItems()).singleElement().satisfies(change -> {
+				assertThat(change.getActor()).isEqualTo(DemoUsers.ADMIN);
+				assertThat(change.getActorName()).isEqualTo("何勇");
+			});
+		}
+		finally {
+			removeQuietly(sunday);
+		}
+	}
+
+	@Test
 	void aDayThatHasAnEntryAlreadyIsAConflict() throws Exception {
 		LocalDate day = nextDay(calendar::isWorkingDay);
 		admin.calendar.addCalendarOverride(new CalendarOverrideRequest().day(day).working(false).reason("放假"));

@@ -26,8 +26,10 @@ import io.casegrid.client.model.NewWhistleApplication;
 import io.casegrid.client.model.PendingTimer;
 import io.casegrid.client.model.ResponseLevel;
 import io.casegrid.client.model.SlaPhase;
+import io.casegrid.client.model.SupervisionCountyMeasure;
 import io.casegrid.client.model.SupervisionOrderView;
 import io.casegrid.client.model.SupervisionReply;
+import io.casegrid.client.model.SupervisionReview;
 import io.casegrid.client.model.SupervisionStatus;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
@@ -130,13 +132,7 @@ class WhistleHttpTests {
 			.orElseThrow();
 		assertThat(overdue.getDueAt()).isEqualTo(acknowledge.getDue());
 
-		ClockUtil.setCurrentTime(Date.from(overdue.getDueAt().toInstant().plusSeconds(1)));
-		try {
-			management.executeJob(overdue.getJobId());
-		}
-		catch (ProcessEngineException ex) {
-			// the job executor took it first
-		}
+		fire(overdue);
 		SupervisionOrderView order = await().atMost(Duration.ofSeconds(30))
 			.until(() -> department.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems(),
 					orders -> !orders.isEmpty())
@@ -169,6 +165,130 @@ class WhistleHttpTests {
 		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
 			.containsSubsequence("ESCALATED", "WHISTLED", "SUPERVISION_ORDER_ISSUED", "SUPERVISION_ORDER_COPIED",
 					"SUPERVISION_REPLIED", "SUPERVISION_ACCEPTED");
+	}
+
+	@Test
+	void aSupervisionOrderNamesItsDepartmentIssuerReplierAndReviewerAndShowsTheLatestReviewsDecision()
+			throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		SupervisionOrderView order = orderForAMissedAcknowledgement(caseId);
+		assertThat(order.getDepartmentCode()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(order.getDepartmentName()).isEqualTo("县城市管理局");
+		assertThat(order.getIssuer()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(order.getIssuerName()).isEqualTo("城关街道");
+		assertThat(order.getReview()).as("nothing reviewed yet").isNull();
+
+		SupervisionOrderView replied = department.supervision.replyToSupervisionOrder(order.getId(),
+				new SupervisionReply().reply("已安排执法队到场"));
+		assertThat(replied.getRepliedBy()).isEqualTo(DemoUsers.OFFICER_URBAN_MANAGEMENT);
+		assertThat(replied.getRepliedByName()).isEqualTo("韩伟");
+		township.tasks.completeTask(township.awaitTask(caseId, "Task_ReviewReply").getId(),
+				new TaskCompletion().outcome("SEND_BACK").putFieldsItem("sendBackReason", "未附整改后照片"));
+		SupervisionOrderView sentBack = onlyOrder(department, caseId);
+		assertThat(sentBack.getStatus()).isEqualTo(SupervisionStatus.OPEN);
+		assertThat(sentBack.getReview()).satisfies(review -> {
+			assertThat(review.getDecision()).isEqualTo(SupervisionReview.DecisionEnum.SENT_BACK);
+			assertThat(review.getNote()).isEqualTo("未附整改后照片");
+			assertThat(review.getReviewedBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+			assertThat(review.getReviewedByName()).isEqualTo("卫东");
+			assertThat(review.getReviewedAt()).isNotNull();
+		});
+
+		department.supervision.replyToSupervisionOrder(order.getId(), new SupervisionReply().reply("已补拍照片"));
+		township.tasks.completeTask(township.awaitTask(caseId, "Task_ReviewReply").getId(),
+				new TaskCompletion().outcome("ACCEPT").putFieldsItem("reviewNote", "整改到位"));
+		SupervisionOrderView accepted = onlyOrder(department, caseId);
+		assertThat(accepted.getStatus()).isEqualTo(SupervisionStatus.ACCEPTED);
+		assertThat(accepted.getReview().getDecision()).isEqualTo(SupervisionReview.DecisionEnum.ACCEPTED);
+		assertThat(accepted.getReview().getNote()).isEqualTo("整改到位");
+		assertThat(accepted.getReview().getReviewedByName()).isEqualTo("卫东");
+		assertThat(accepted.getCountyMeasure()).as("a replied order never reaches the county").isNull();
+	}
+
+	@Test
+	void aMissedSupervisionOrderShowsTheCountyCentresMeasureAndNamesWhoTookIt() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		SupervisionOrderView order = orderForAMissedAcknowledgement(caseId);
+		fire(timer(caseId, "SUPERVISION_MISSED"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> onlyOrder(department, caseId).getStatus(), SupervisionStatus.MISSED::equals);
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+
+		centre.tasks.completeTask(centre.awaitTask(caseId, "Task_CountySupervision").getId(),
+				new TaskCompletion().outcome("INTERVIEW").putFieldsItem("countyNote", "已约谈局长，限三日整改"));
+
+		SupervisionCountyMeasure measure = onlyOrder(department, caseId).getCountyMeasure();
+		assertThat(measure.getMeasure()).isEqualTo(SupervisionCountyMeasure.MeasureEnum.INTERVIEW);
+		assertThat(measure.getNote()).isEqualTo("已约谈局长，限三日整改");
+		assertThat(measure.getActedBy()).isEqualTo(DemoUsers.CENTRE);
+		assertThat(measure.getActedByName()).isEqualTo("沈红");
+		assertThat(measure.getActedAt()).isNotNull();
+		assertThat(onlyOrder(department, caseId).getId()).isEqualTo(order.getId());
+	}
+
+	@Test
+	void aWhistleApplicationNamesItsApplicantTheApplicantsUnitAndWhoDecidedBesideTheIds() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+
+		WhistleApplication applied = client.whistleApplications.applyForWhistle(caseId,
+				new NewWhistleApplication().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT)
+					.reason("飞线涉及违章搭建，需城管执法"));
+		assertThat(applied.getAppliedByName()).isEqualTo("王芳");
+		assertThat(applied.getAppliedByUnit()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		assertThat(applied.getAppliedByUnitName()).isEqualTo("东关社区第一网格");
+		WhistleApplication declined = township.whistleApplications.declineWhistleApplication(applied.getId(),
+				new WhistleApplicationDecline().reason("网格员可当场处置，无需部门"));
+
+		assertThat(declined.getDecidedBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+		assertThat(declined.getDecidedByName()).isEqualTo("卫东");
+	}
+
+	/**
+	 * Escalates the reported case to 城关街道, which whistles in 县城市管理局, and lets the department's acknowledgement
+	 * limit pass: the order it then gets.
+	 */
+	private SupervisionOrderView orderForAMissedAcknowledgement(UUID caseId) throws Exception {
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		department.awaitTask(caseId, "Task_Acknowledge");
+		fire(timer(caseId, "SUPERVISION_ORDER"));
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> department.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems(),
+					orders -> !orders.isEmpty())
+			.get(0);
+	}
+
+	private static SupervisionOrderView onlyOrder(CasegridClient who, UUID caseId) throws Exception {
+		List<SupervisionOrderView> orders = who.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems();
+		assertThat(orders).hasSize(1);
+		return orders.get(0);
+	}
+
+	/** The case's pending timer with this action, once it is there. */
+	private PendingTimer timer(UUID caseId, String action) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> department.escalation.getCaseTimers(caseId)
+				.stream()
+				.filter(t -> t.getAction().equals(action))
+				.findFirst(), java.util.Optional::isPresent)
+			.get();
+	}
+
+	/** Runs a timer of the case as if its due time had come. */
+	private void fire(PendingTimer timer) {
+		ClockUtil.setCurrentTime(Date.from(timer.getDueAt().toInstant().plusSeconds(1)));
+		try {
+			management.executeJob(timer.getJobId());
+		}
+		catch (ProcessEngineException ex) {
+			// the job executor took it first
+		}
 	}
 
 	@Test
