@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.casegrid.api.WhistleApi;
+import io.casegrid.api.model.DepartmentWithdrawalRequest;
+import io.casegrid.api.model.DepartmentWithdrawalView;
 import io.casegrid.api.model.WhistleJudgement;
 import io.casegrid.api.model.WhistleJudgementRequest;
 import io.casegrid.api.model.WhistleRecordPage;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 吹哨 through the API: completes the case's open 分级办理 task with WHISTLE, as the community, township or county
  * holding it would ({@link CaseActions}: only who may work that task); a case's whistles and their judgement
- * ({@link WhistleJudgements}).
+ * ({@link WhistleJudgements}); 撤回 of a department called in by mistake ({@link DepartmentWithdrawals}).
  */
 @RestController
 class WhistleController implements WhistleApi {
@@ -39,8 +41,11 @@ class WhistleController implements WhistleApi {
 
 	private final PeopleNames names;
 
+	private final DepartmentWithdrawals withdrawals;
+
 	WhistleController(LevelTaskWhistle levelTask, CurrentActor actor, OrgDirectory org, WhistleJudgements judgements,
-			PeopleNames names) {
+			PeopleNames names, DepartmentWithdrawals withdrawals) {
+		this.withdrawals = withdrawals;
 		this.levelTask = levelTask;
 		this.org = org;
 		this.actor = actor;
@@ -55,6 +60,16 @@ class WhistleController implements WhistleApi {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(new WhistleView(caseId, whistled.whistledBy(), whistled.departments(), request.getLead())
 				.whistledByName(org.find(whistled.whistledBy()).map(unit -> unit.name()).orElse(null)));
+	}
+
+	@Override
+	public ResponseEntity<DepartmentWithdrawalView> withdrawDepartment(UUID caseId,
+			DepartmentWithdrawalRequest request) {
+		DepartmentWithdrawals.Withdrawn left = withdrawals.withdraw(caseId, request.getDepartmentCode(),
+				request.getReason(), actor.get());
+		return ResponseEntity.ok(new DepartmentWithdrawalView(caseId, request.getDepartmentCode(), left.departments(),
+				left.lead())
+			.departmentName(org.find(request.getDepartmentCode()).map(unit -> unit.name()).orElse(null)));
 	}
 
 	@Override

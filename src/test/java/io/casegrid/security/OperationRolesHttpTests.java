@@ -94,6 +94,8 @@ class OperationRolesHttpTests {
 			Map.entry("escalateCase", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/escalate", "{}")),
 			Map.entry("listEscalations", new Request("GET", "/api/v1/escalations", null)),
 			Map.entry("whistleDepartments", new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/whistle", "{}")),
+			Map.entry("withdrawDepartment",
+					new Request("POST", "/api/v1/cases/" + UUID.randomUUID() + "/whistle/withdrawals", "{}")),
 			Map.entry("listCaseWhistles", new Request("GET", "/api/v1/cases/" + UUID.randomUUID() + "/whistles", null)),
 			Map.entry("judgeWhistle",
 					new Request("POST", "/api/v1/whistles/" + UUID.randomUUID() + "/judgement", "{}")),

@@ -21,6 +21,8 @@ import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.ApiException;
 import io.casegrid.client.model.Channel;
+import io.casegrid.client.model.DepartmentWithdrawalRequest;
+import io.casegrid.client.model.DepartmentWithdrawalView;
 import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.NewWhistleApplication;
@@ -345,6 +347,54 @@ class WhistleHttpTests {
 				new WhistleJudgementRequest().judgement(WhistleJudgement.PROPER).reason("x"))))
 			.isEqualTo(404);
 		assertThat(whistles.ofCase(caseId).get(0).judgement()).as("nothing judged").isNull();
+	}
+
+	@Test
+	void theTownshipWithdrawsADepartmentCalledInByMistakeButNeverTheLead() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId, new WhistleRequest()
+			.departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT, DemoCounty.DEPARTMENT_HOUSING))
+			.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		CasegridClient housing = new CasegridClient(port, DemoUsers.OFFICER_HOUSING);
+		housing.awaitTask(caseId, "Task_Acknowledge");
+		DepartmentWithdrawalRequest withdrawHousing = new DepartmentWithdrawalRequest()
+			.departmentCode(DemoCounty.DEPARTMENT_HOUSING)
+			.reason("飞线不涉及房屋安全，误召集");
+
+		assertThat(CasegridClient.statusOf(() -> new CasegridClient(port, DemoUsers.DISPATCHER_HEXI).whistle
+			.withdrawDepartment(caseId, withdrawHousing))).as("another township does not see the case").isEqualTo(404);
+		assertThat(CasegridClient.statusOf(() -> township.whistle.withdrawDepartment(caseId,
+				new DepartmentWithdrawalRequest().departmentCode(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT).reason("x"))))
+			.as("the lead is never withdrawn").isEqualTo(409);
+		ApiException refused = CasegridClient.failureOf(() -> township.whistle.withdrawDepartment(caseId,
+				new DepartmentWithdrawalRequest().departmentCode("").reason("x")));
+		assertThat(refused.getCode()).isEqualTo(400);
+		assertThat(refused.getResponseBody()).contains("\"field\":\"departmentCode\"");
+
+		DepartmentWithdrawalView withdrawn = township.whistle.withdrawDepartment(caseId, withdrawHousing);
+
+		assertThat(withdrawn.getDepartments()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(withdrawn.getLead()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(housing.tasks.listTasks(caseId, null, null, null, 0, 200).getItems())
+			.as("housing's 报到 is gone from its worklist")
+			.isEmpty();
+		var housingClock = township.sla.getCaseSla(caseId)
+			.getClocks()
+			.stream()
+			.filter(c -> DemoCounty.DEPARTMENT_HOUSING.equals(c.getDepartmentCode()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(housingClock.getState()).isEqualTo(ClockState.ESCALATED);
+		assertThat(housingClock.getHistory()).anySatisfy(e -> assertThat(e.getNote()).contains("撤回"));
+		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
+			.containsSubsequence("WHISTLED", "DEPARTMENT_WITHDRAWN");
+		assertThat(department.awaitTask(caseId, "Task_Acknowledge").getCandidateGroups())
+			.as("the lead works on").containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(CasegridClient.statusOf(() -> township.whistle.withdrawDepartment(caseId, withdrawHousing)))
+			.as("withdrawn once").isEqualTo(409);
 	}
 
 	private UUID whistledByTheTownship() throws Exception {
