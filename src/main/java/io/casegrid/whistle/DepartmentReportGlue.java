@@ -88,6 +88,12 @@ class DepartmentReportGlue {
 		};
 	}
 
+	@Bean("closeWithdrawnDepartment")
+	JavaDelegate closeWithdrawnDepartment(DepartmentReports reports) {
+		return execution -> reports.withdraw(ProcessVariables.caseId(execution), department(execution),
+				clockId(execution), ProcessVariables.string(execution, Vars.WITHDRAW_REASON), ProcessActor.current());
+	}
+
 	@Bean("superviseDepartment")
 	JavaDelegate superviseDepartment(SupervisionOrders supervision) {
 		return execution -> {

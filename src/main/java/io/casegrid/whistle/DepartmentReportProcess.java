@@ -7,6 +7,9 @@ public final class DepartmentReportProcess {
 
 	public static final String PROCESS_KEY = "DepartmentReport";
 
+	/** The message that withdraws the department (撤回): the event subprocess {@code SubProcess_Withdrawn} starts. */
+	public static final String MESSAGE_WITHDRAWN = "DepartmentWithdrawn";
+
 	private DepartmentReportProcess() {
 	}
 
@@ -28,6 +31,10 @@ public final class DepartmentReportProcess {
 		public static final String TASK_SUPERVISE_HANDLING = "Task_SuperviseHandling";
 
 		public static final String END_REPORTED = "EndEvent_Reported";
+
+		public static final String TASK_CLOSE_WITHDRAWN = "Task_CloseWithdrawn";
+
+		public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
 
 		private Ids() {
 		}
@@ -58,6 +65,9 @@ public final class DepartmentReportProcess {
 		public static final String JURISDICTION_DECISION = "jurisdictionDecision";
 
 		public static final String NEW_DEPARTMENT_CODE = "newDepartmentCode";
+
+		/** Why the level withdrew the department, set with {@link DepartmentReportProcess#MESSAGE_WITHDRAWN}. */
+		public static final String WITHDRAW_REASON = "withdrawReason";
 
 		private Vars() {
 		}

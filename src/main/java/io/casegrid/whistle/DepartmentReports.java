@@ -87,4 +87,15 @@ public class DepartmentReports {
 				Map.of("departmentCode", department, "lead", Boolean.toString(lead))));
 	}
 
+	/**
+	 * 撤回: the level that whistled withdraws a department it called in by mistake. Its running clock (报到 or 办理)
+	 * stops as ESCALATED with the note 撤回 — neither met nor breached by the department.
+	 */
+	@Transactional
+	public void withdraw(UUID caseId, String department, UUID clockId, String reason, String actor) {
+		clocks.stop(clockId, ClockState.ESCALATED, "撤回：" + reason, actor);
+		files.note(caseId, actor, TimelineNote.of("DEPARTMENT_WITHDRAWN", "撤回部门：" + department + "（" + reason + "）",
+				Map.of("departmentCode", department, "reason", reason)));
+	}
+
 }

@@ -93,7 +93,8 @@ class LevelTaskWhistle {
 		return new Whistled(whistledBy, checked);
 	}
 
-	private ProcessInstance departmentsAtWork(UUID caseId) {
+	/** The case's three-level response while its whistled departments work (the call activity runs), or null. */
+	ProcessInstance departmentsAtWork(UUID caseId) {
 		return runtime.createProcessInstanceQuery()
 			.processDefinitionKey(ThreeLevelResponseProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(caseId.toString())

@@ -129,11 +129,22 @@ public class CaseActions {
 	 */
 	public void requireWorksFor(UUID caseId, String candidateGroup, Actor actor,
 			Supplier<NotFoundException> hidden) {
+		requireWorksForOneOf(caseId, List.of(candidateGroup), actor, hidden);
+	}
+
+	/**
+	 * As {@link #requireWorksFor}, for something any of several units may do (a whistle judged by the township of the
+	 * case's place or by the county centre): 403 unless the actor works for one of them.
+	 */
+	public void requireWorksForOneOf(UUID caseId, List<String> candidateGroups, Actor actor,
+			Supplier<NotFoundException> hidden) {
 		if (!visibility.isVisible(caseId, actor)) {
 			throw hidden.get();
 		}
-		if (!candidateGroups.of(actor).contains(candidateGroup)) {
-			throw new ForbiddenException("You do not work for " + candidateGroup + " on case " + caseId);
+		Set<String> mine = this.candidateGroups.of(actor);
+		if (candidateGroups.stream().noneMatch(mine::contains)) {
+			throw new ForbiddenException("You do not work for " + String.join(" or ", candidateGroups) + " on case "
+					+ caseId);
 		}
 	}
 

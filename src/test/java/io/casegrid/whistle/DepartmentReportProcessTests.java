@@ -354,6 +354,56 @@ class DepartmentReportProcessTests extends EngineTestSupport {
 		});
 	}
 
+	@Test
+	void aWithdrawnDepartmentEndsItsReportWithItsClockStoppedAsWithdrawnAndTheLeadWorksOn() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG + "," + SW, CG);
+		ProcessInstance lead = report(handling, CG);
+		ProcessInstance withdrawn = report(handling, SW);
+		complete(task(withdrawn), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		assertThat(withdrawn).isWaitingAt(Ids.TASK_DEPARTMENT_HANDLE);
+
+		withdraw(withdrawn, "飞线与供水无关，误召集");
+
+		assertThat(withdrawn).hasPassed(Ids.TASK_CLOSE_WITHDRAWN, Ids.END_WITHDRAWN).isEnded();
+		SlaClock handlingClock = departmentClock(handling, SW, Phase.HANDLING);
+		assertThat(handlingClock.stateAt(clocks.now())).isEqualTo(ClockState.ESCALATED);
+		assertThat(handlingClock.history()).anySatisfy(e -> assertThat(e.note()).contains("撤回"));
+		assertThat(types(handling)).containsSubsequence("WHISTLED", "DEPARTMENT_ACKNOWLEDGED", "DEPARTMENT_WITHDRAWN");
+		assertThat(handling).as("the lead still works").isWaitingAt(ThreeLevelResponseProcess.Ids.CALL_DEPARTMENT_REPORT);
+		complete(task(lead), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		complete(task(lead), withVariables(Vars.DEPARTMENT_OUTCOME, "REPORTED", "reportSummary", "城管执法队已拆除飞线"));
+		assertThat(handling).isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+	}
+
+	@Test
+	void withdrawingTheLastDepartmentStillAtWorkGivesTheCaseBackToTheLevelThatWhistled() {
+		ProcessInstance handling = atTheTownship();
+		whistle(handling, CG + "," + SW, CG);
+		ProcessInstance lead = report(handling, CG);
+		complete(task(lead), withVariables(Vars.ACKNOWLEDGE_OUTCOME, "ACKNOWLEDGE"));
+		complete(task(lead), withVariables(Vars.DEPARTMENT_OUTCOME, "REPORTED", "reportSummary", "城管执法队已拆除飞线"));
+		ProcessInstance withdrawn = report(handling, SW);
+		assertThat(withdrawn).isWaitingAt(Ids.TASK_ACKNOWLEDGE);
+
+		withdraw(withdrawn, "误召集");
+
+		assertThat(withdrawn).isEnded();
+		assertThat(departmentClock(handling, SW, Phase.ACCEPTANCE).stateAt(clocks.now()))
+			.isEqualTo(ClockState.ESCALATED);
+		assertThat(handling).as("the multi-instance completes: the level takes the case back")
+			.isWaitingAt(ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL);
+		assertThat(task(handling)).hasCandidateGroup(DemoCounty.TOWNSHIP_CHENGGUAN);
+	}
+
+	private void withdraw(ProcessInstance report, String reason) {
+		runtime.createMessageCorrelation(DepartmentReportProcess.MESSAGE_WITHDRAWN)
+			.processInstanceId(report.getId())
+			.setVariable(Vars.WITHDRAW_REASON, reason)
+			.correlate();
+	}
+
 	private ProcessInstance atTheTownship() {
 		ProcessInstance handling = dispatchedToTheGrid();
 		complete(task(handling), withVariables(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "ESCALATE",

@@ -19,7 +19,10 @@ import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
+import io.casegrid.client.ApiException;
 import io.casegrid.client.model.Channel;
+import io.casegrid.client.model.DepartmentWithdrawalRequest;
+import io.casegrid.client.model.DepartmentWithdrawalView;
 import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.NewWhistleApplication;
@@ -36,6 +39,9 @@ import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.WhistleApplication;
 import io.casegrid.client.model.WhistleApplicationDecline;
 import io.casegrid.client.model.WhistleApplicationStatus;
+import io.casegrid.client.model.WhistleJudgement;
+import io.casegrid.client.model.WhistleJudgementRequest;
+import io.casegrid.client.model.WhistleRecordView;
 import io.casegrid.client.model.WhistleRequest;
 import io.casegrid.client.model.WhistleView;
 
@@ -293,13 +299,7 @@ class WhistleHttpTests {
 
 	@Test
 	void aDepartmentThatReturnsTheMatterShowsItsAcknowledgementClockAsReturnedNotMet() throws Exception {
-		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
-		client.awaitTask(caseId, "Task_HandleAtLevel");
-		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
-		township.awaitTask(caseId, "Task_HandleAtLevel");
-		township.whistle.whistleDepartments(caseId,
-				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
-					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		UUID caseId = whistledByTheTownship();
 		Task acknowledge = department.awaitTask(caseId, "Task_Acknowledge");
 
 		department.tasks.completeTask(acknowledge.getId(),
@@ -319,13 +319,7 @@ class WhistleHttpTests {
 
 	@Test
 	void theDepartmentNamedByJurisdictionSeesTheCaseItsAcknowledgementTaskAndItsWorklistEntry() throws Exception {
-		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
-		client.awaitTask(caseId, "Task_HandleAtLevel");
-		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
-		township.awaitTask(caseId, "Task_HandleAtLevel");
-		township.whistle.whistleDepartments(caseId,
-				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
-					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		UUID caseId = whistledByTheTownship();
 		department.tasks.completeTask(department.awaitTask(caseId, "Task_Acknowledge").getId(),
 				new TaskCompletion().outcome("RETURN").putFieldsItem("returnReason", "楼体破损属住建职责"));
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
@@ -409,6 +403,129 @@ class WhistleHttpTests {
 		assertThat(whistles.ofCase(caseId)).as("a declined request is no whistle").isEmpty();
 		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
 			.containsSubsequence("WHISTLE_APPLIED", "WHISTLE_APPLICATION_DECLINED");
+	}
+
+	@Test
+	void theTownshipJudgesAWhistleFrivolousOnceAndTheCaseListsItWithWhoBlewItAndTheJudgement() throws Exception {
+		UUID caseId = whistledByTheTownship();
+		WhistleRecordView listed = township.whistle.listCaseWhistles(caseId, 0, 20).getItems().get(0);
+		assertThat(listed.getBlownBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+		assertThat(listed.getBlownByName()).isEqualTo("卫东");
+		assertThat(listed.getBlownByUnit()).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(listed.getBlownByUnitName()).isEqualTo("城关街道");
+		assertThat(listed.getJudgement()).as("not judged yet").isNull();
+		WhistleJudgementRequest frivolous = new WhistleJudgementRequest().judgement(WhistleJudgement.FRIVOLOUS)
+			.reason("飞线网格员可当场处置，无需部门");
+
+		WhistleRecordView judged = township.whistle.judgeWhistle(listed.getId(), frivolous);
+
+		assertThat(judged.getJudgement()).isEqualTo(WhistleJudgement.FRIVOLOUS);
+		assertThat(judged.getJudgementReason()).isEqualTo("飞线网格员可当场处置，无需部门");
+		assertThat(judged.getJudgedBy()).isEqualTo(DemoUsers.DISPATCHER_CHENGGUAN);
+		assertThat(judged.getJudgedByName()).isEqualTo("卫东");
+		assertThat(township.whistle.listCaseWhistles(caseId, 0, 20).getItems()).singleElement()
+			.satisfies(w -> assertThat(w.getJudgement()).isEqualTo(WhistleJudgement.FRIVOLOUS));
+		assertThat(whistles.ofCase(caseId).get(0).judgement()).isEqualTo(WhistleRecord.Judgement.FRIVOLOUS);
+		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
+			.containsSubsequence("WHISTLED", "WHISTLE_JUDGED");
+		assertThat(CasegridClient.statusOf(() -> township.whistle.judgeWhistle(listed.getId(),
+				new WhistleJudgementRequest().judgement(WhistleJudgement.PROPER).reason("改判"))))
+			.as("judged once")
+			.isEqualTo(409);
+	}
+
+	@Test
+	void theCountyCentreMayJudgeAWhistleButNeitherTheWhistledDepartmentNorAnotherTownship() throws Exception {
+		UUID caseId = whistledByTheTownship();
+		UUID whistleId = township.whistle.listCaseWhistles(caseId, 0, 20).getItems().get(0).getId();
+		WhistleJudgementRequest proper = new WhistleJudgementRequest().judgement(WhistleJudgement.PROPER)
+			.reason("违章搭建需城管执法");
+		department.awaitTask(caseId, "Task_Acknowledge");
+		CasegridClient hexi = new CasegridClient(port, DemoUsers.DISPATCHER_HEXI);
+
+		assertThat(CasegridClient.statusOf(() -> hexi.whistle.judgeWhistle(whistleId, proper)))
+			.as("another township does not see the case").isEqualTo(404);
+		assertThat(CasegridClient.statusOf(() -> hexi.whistle.listCaseWhistles(caseId, 0, 20))).isEqualTo(404);
+		assertThat(CasegridClient.statusOf(() -> department.whistle.judgeWhistle(whistleId, proper)))
+			.as("the department sees the case but judges no whistle").isEqualTo(403);
+		WhistleRecordView judged = new CasegridClient(port, DemoUsers.CENTRE).whistle.judgeWhistle(whistleId, proper);
+		assertThat(judged.getJudgement()).isEqualTo(WhistleJudgement.PROPER);
+		assertThat(judged.getJudgedBy()).isEqualTo(DemoUsers.CENTRE);
+	}
+
+	@Test
+	void aJudgementWithoutAReasonIsRefusedNamingTheFieldAndAnUnknownWhistleIsNotFound() throws Exception {
+		UUID caseId = whistledByTheTownship();
+		UUID whistleId = township.whistle.listCaseWhistles(caseId, 0, 20).getItems().get(0).getId();
+
+		ApiException refused = CasegridClient.failureOf(() -> township.whistle.judgeWhistle(whistleId,
+				new WhistleJudgementRequest().judgement(WhistleJudgement.FRIVOLOUS).reason("")));
+
+		assertThat(refused.getCode()).isEqualTo(400);
+		assertThat(refused.getResponseBody()).contains("\"field\":\"reason\"");
+		assertThat(CasegridClient.statusOf(() -> township.whistle.judgeWhistle(UUID.randomUUID(),
+				new WhistleJudgementRequest().judgement(WhistleJudgement.PROPER).reason("x"))))
+			.isEqualTo(404);
+		assertThat(whistles.ofCase(caseId).get(0).judgement()).as("nothing judged").isNull();
+	}
+
+	@Test
+	void theTownshipWithdrawsADepartmentCalledInByMistakeButNeverTheLead() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId, new WhistleRequest()
+			.departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT, DemoCounty.DEPARTMENT_HOUSING))
+			.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		CasegridClient housing = new CasegridClient(port, DemoUsers.OFFICER_HOUSING);
+		housing.awaitTask(caseId, "Task_Acknowledge");
+		DepartmentWithdrawalRequest withdrawHousing = new DepartmentWithdrawalRequest()
+			.departmentCode(DemoCounty.DEPARTMENT_HOUSING)
+			.reason("飞线不涉及房屋安全，误召集");
+
+		assertThat(CasegridClient.statusOf(() -> new CasegridClient(port, DemoUsers.DISPATCHER_HEXI).whistle
+			.withdrawDepartment(caseId, withdrawHousing))).as("another township does not see the case").isEqualTo(404);
+		assertThat(CasegridClient.statusOf(() -> township.whistle.withdrawDepartment(caseId,
+				new DepartmentWithdrawalRequest().departmentCode(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT).reason("x"))))
+			.as("the lead is never withdrawn").isEqualTo(409);
+		ApiException refused = CasegridClient.failureOf(() -> township.whistle.withdrawDepartment(caseId,
+				new DepartmentWithdrawalRequest().departmentCode("").reason("x")));
+		assertThat(refused.getCode()).isEqualTo(400);
+		assertThat(refused.getResponseBody()).contains("\"field\":\"departmentCode\"");
+
+		DepartmentWithdrawalView withdrawn = township.whistle.withdrawDepartment(caseId, withdrawHousing);
+
+		assertThat(withdrawn.getDepartments()).containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(withdrawn.getLead()).isEqualTo(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(housing.tasks.listTasks(caseId, null, null, null, 0, 200).getItems())
+			.as("housing's 报到 is gone from its worklist")
+			.isEmpty();
+		var housingClock = township.sla.getCaseSla(caseId)
+			.getClocks()
+			.stream()
+			.filter(c -> DemoCounty.DEPARTMENT_HOUSING.equals(c.getDepartmentCode()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(housingClock.getState()).isEqualTo(ClockState.ESCALATED);
+		assertThat(housingClock.getHistory()).anySatisfy(e -> assertThat(e.getNote()).contains("撤回"));
+		assertThat(township.cases.getCase(caseId).getTimeline()).extracting(e -> e.getType())
+			.containsSubsequence("WHISTLED", "DEPARTMENT_WITHDRAWN");
+		assertThat(department.awaitTask(caseId, "Task_Acknowledge").getCandidateGroups())
+			.as("the lead works on").containsExactly(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT);
+		assertThat(CasegridClient.statusOf(() -> township.whistle.withdrawDepartment(caseId, withdrawHousing)))
+			.as("withdrawn once").isEqualTo(409);
+	}
+
+	private UUID whistledByTheTownship() throws Exception {
+		UUID caseId = client.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		client.awaitTask(caseId, "Task_HandleAtLevel");
+		client.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+		return caseId;
 	}
 
 }
