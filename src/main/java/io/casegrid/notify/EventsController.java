@@ -17,6 +17,7 @@ import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.events.EventPosition;
 import io.casegrid.events.StoredEvent;
 import io.casegrid.security.CurrentActor;
+import io.casegrid.web.InvalidRequestException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,10 @@ class EventsController implements EventsApi {
 	@Override
 	public ResponseEntity<EventPage> listEvents(String after, List<EventType> types, Integer limit) {
 		EventPosition from = after == null ? EventPosition.START : EventPosition.parse(after);
+		if (types != null && types.contains(null)) {
+			// an empty item (types=%00, types=a,,b) converts to no type at all
+			throw new InvalidRequestException("types", "holds an empty event type");
+		}
 		Set<String> wanted = types == null ? Set.of()
 				: types.stream().map(EventType::getValue).collect(Collectors.toSet());
 		List<StoredEvent> found = feed.after(from, wanted, visibility.scopeOf(actor.get()), limit);

@@ -51,6 +51,10 @@ class ProblemForEveryErrorHttpTests {
 				Arguments.of("unknown method, refused by the firewall", "FUZZ", "/api/v1/cases/" + caseId, "", 400),
 				Arguments.of("NUL in a filter, refused by the database", "GET", "/api/v1/sla/at-risk?department=%00",
 						"", 400),
+				Arguments.of("NUL as an event type, read as no type at all", "GET", "/api/v1/events?types=%00", "",
+						400),
+				Arguments.of("an empty event type in a list", "GET", "/api/v1/events?types=case.reported,,case.filed",
+						"", 400),
 				Arguments.of("multipart Content-Type on a GET", "GET", "/api/v1/org/units/149901", "multipart", 400),
 				Arguments.of("an Accept header that is no media type", "GET", "/api/v1/cases", "accept", 406));
 	}
