@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -33,7 +33,7 @@ class NotificationChannelsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty("casegrid.notifications.sms.url")
+	@ConditionalOnExpression("!'${casegrid.notifications.sms.url:}'.isBlank()")
 	@ConditionalOnMissingBean(name = "smsChannel")
 	NotificationChannel smsChannel(NotificationProperties properties, WebhookProperties webhooks) {
 		return new HttpSmsChannel(properties.sms(), webhooks.requestTimeout());
