@@ -30,8 +30,8 @@ public class KeycloakDirectory implements DisposableBean {
 
 	private static final int PAGE = 500;
 
-	/** Someone in the directory. */
-	public record Person(String username, String displayName) {
+	/** Someone in the directory; {@code email} is null when the directory has none. */
+	public record Person(String username, String displayName, String email) {
 	}
 
 	/** A group of the realm, as a unit of the org tree. */
@@ -72,8 +72,32 @@ public class KeycloakDirectory implements DisposableBean {
 			.members(0, PAGE, true)
 			.stream()
 			.filter(u -> withRole.contains(u.getUsername()))
-			.map(u -> new Person(u.getUsername(), displayName(u)))
+			.map(KeycloakDirectory::person)
 			.toList();
+	}
+
+	/** The enabled direct members of the org unit's group, whatever their role; none for a code that is no group. */
+	public List<Person> members(String orgCode) {
+		RealmResource realm = realm();
+		return findGroup(realm, orgCode).stream()
+			.flatMap(group -> realm.groups().group(group.getId()).members(0, PAGE, true).stream())
+			.filter(u -> !Boolean.FALSE.equals(u.isEnabled()))
+			.map(KeycloakDirectory::person)
+			.toList();
+	}
+
+	/** The enabled account with this exact user name, if any. */
+	public Optional<Person> person(String username) {
+		return realm().users()
+			.searchByUsername(username, true)
+			.stream()
+			.filter(u -> username.equals(u.getUsername()) && !Boolean.FALSE.equals(u.isEnabled()))
+			.findFirst()
+			.map(KeycloakDirectory::person);
+	}
+
+	private static Person person(UserRepresentation user) {
+		return new Person(user.getUsername(), displayName(user), user.getEmail());
 	}
 
 	/** Which of these user names are enabled accounts of the realm (exact match). */

@@ -33,13 +33,26 @@ class EventFeed {
 	/** Events after {@code after} of the given types (any when empty) on cases within the scope, oldest first. */
 	List<StoredEvent> after(EventPosition after, Set<String> types, CaseScope scope, int limit) {
 		Map<String, Object> params = new HashMap<>();
+		return read(after, types, scope.sql(params), params, limit);
+	}
+
+	/**
+	 * Events after {@code after} of the given types, whatever their case, oldest first: what the service itself
+	 * acts on (the people dispatcher), not what a reader may see.
+	 */
+	List<StoredEvent> after(EventPosition after, Set<String> types, int limit) {
+		return read(after, types, "TRUE", new HashMap<>(), limit);
+	}
+
+	private List<StoredEvent> read(EventPosition after, Set<String> types, String scope, Map<String, Object> params,
+			int limit) {
 		String sql = """
 				SELECT e.tx, e.seq, e.id, e.type, e.schema_version, e.case_id, e.case_number, e.unit_code, e.occurred_at,
 				       e.payload::text AS payload
 				  FROM outbox_event e JOIN case_file ON case_file.id = e.case_id
 				 WHERE (e.tx, e.seq) > (:tx, :seq) AND %s AND %s %s
 				 ORDER BY e.tx, e.seq LIMIT :limit
-				""".formatted(SETTLED, scope.sql(params), types.isEmpty() ? "" : "AND e.type IN (:types)");
+				""".formatted(SETTLED, scope, types.isEmpty() ? "" : "AND e.type IN (:types)");
 		params.put("tx", after.tx());
 		params.put("seq", after.seq());
 		params.put("limit", limit);

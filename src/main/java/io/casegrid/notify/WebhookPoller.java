@@ -11,7 +11,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node polls, outside any business transaction: fan out new events into deliveries, then attempt the due ones.
+ * Every node polls, outside any business transaction: fan out new events into webhook deliveries and into messages
+ * for people, then attempt the due ones of both.
  * Nodes share the work through row locks (subscriptions and deliveries are claimed with {@code SKIP LOCKED}); all
  * state is in the database, so a node killed mid-round leaves nothing that another node, or itself after a restart,
  * does not pick up.
@@ -25,13 +26,20 @@ class WebhookPoller implements SmartLifecycle {
 
 	private final WebhookSender sender;
 
+	private final PeopleFanOut peopleFanOut;
+
+	private final NotificationSender peopleSender;
+
 	private final WebhookProperties properties;
 
 	private ScheduledExecutorService executor;
 
-	WebhookPoller(WebhookFanOut fanOut, WebhookSender sender, WebhookProperties properties) {
+	WebhookPoller(WebhookFanOut fanOut, WebhookSender sender, PeopleFanOut peopleFanOut,
+			NotificationSender peopleSender, WebhookProperties properties) {
 		this.fanOut = fanOut;
 		this.sender = sender;
+		this.peopleFanOut = peopleFanOut;
+		this.peopleSender = peopleSender;
 		this.properties = properties;
 	}
 
@@ -58,6 +66,17 @@ class WebhookPoller implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook poll failed; the next one tries again: {}", ex.toString());
+		}
+		try {
+			while (peopleFanOut.run() == properties.batchSize()) {
+				// a full batch: more events may be waiting
+			}
+			while (peopleSender.sendDue() == properties.batchSize()) {
+				// a full batch: more may be due right now
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("People notification poll failed; the next one tries again: {}", ex.toString());
 		}
 	}
 

@@ -31,7 +31,7 @@ class KeycloakDirectoryTests {
 			.extracting(KeycloakDirectory.Person::username)
 			.containsExactly(DemoUsers.MEDIATOR_DONGGUAN);
 		assertThat(directory.members(DemoCounty.TOWNSHIP_CHENGGUAN, "police-chief"))
-			.containsExactly(new KeycloakDirectory.Person(DemoUsers.POLICE_CHIEF_CHENGGUAN, "冯军"));
+			.containsExactly(new KeycloakDirectory.Person(DemoUsers.POLICE_CHIEF_CHENGGUAN, "冯军", "police-cg@casegrid.example"));
 		assertThat(directory.members(DemoCounty.GRID_DONGGUAN_1, "grid-worker"))
 			.extracting(KeycloakDirectory.Person::username)
 			.containsExactly(DemoUsers.GRID_WORKER_DONGGUAN_1);

@@ -1,0 +1,241 @@
+package io.casegrid.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.casegrid.CasegridClient;
+import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
+import io.casegrid.HttpTest;
+import io.casegrid.client.model.EscalationRequest;
+import io.casegrid.client.model.Notification;
+import io.casegrid.client.model.Reporter;
+import io.casegrid.client.model.Task;
+import io.casegrid.client.model.TaskCompletion;
+import io.casegrid.client.model.WhistleRequest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Messages to people as they arrive: a real SMTP server (GreenMail) takes the e-mails, a real local HTTP server the
+ * SMS gateway's calls, and staff read their inbox through the API. The reporter's e-mail address comes from the
+ * resident registry, the staff's from the Keycloak directory.
+ */
+@HttpTest
+class PeopleNotificationsHttpTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static final SmsGateway SMS = startSmsGateway();
+
+	@DynamicPropertySource
+	static void channels(DynamicPropertyRegistry registry) {
+		SMTP.start();
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("casegrid.notifications.sms.url", SMS::url);
+		registry.add("casegrid.notifications.sms.body",
+				() -> "{\"mobile\":\"{phone}\",\"content\":\"{text}\",\"sign\":\"云岭县\"}");
+	}
+
+	@AfterAll
+	static void stopChannels() {
+		SMTP.stop();
+		SMS.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theReporterGetsTheAcceptanceAndTheResultByMailInChineseWithTheCaseNumber() throws Exception {
+		String phone = newPhone();
+		String email = "resident-" + phone + "@example.cn";
+		jdbc.sql("INSERT INTO resident (phone, name, email) VALUES (:phone, '李四', :email)")
+			.param("phone", phone)
+			.param("email", email)
+			.update();
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(phone), null).getId();
+		String caseNumber = gridWorker.cases.getCase(caseId).getCaseNumber();
+		Task handle = gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+		gridWorker.tasks.claimTask(handle.getId());
+		gridWorker.tasks.completeTask(handle.getId(),
+				new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", "已拆除飞线并加装充电桩"));
+
+		List<MimeMessage> mails = await().atMost(Duration.ofSeconds(30))
+			.until(() -> mailsTo(email), got -> got.size() >= 3);
+		MimeMessage accepted = mails.stream().filter(m -> subject(m).contains("已受理")).findFirst().orElseThrow();
+		assertThat(subject(accepted)).contains(caseNumber);
+		assertThat(text(accepted)).contains(caseNumber).contains("查询办理进度");
+		MimeMessage result = mails.stream().filter(m -> subject(m).contains("已办结")).findFirst().orElseThrow();
+		assertThat(subject(result)).contains(caseNumber);
+		assertThat(text(result)).contains("已拆除飞线并加装充电桩").contains("评价");
+		MimeMessage evaluation = mails.stream().filter(m -> subject(m).contains("请评价")).findFirst().orElseThrow();
+		assertThat(text(evaluation)).contains(caseNumber).contains("按“满意”记录");
+	}
+
+	@Test
+	void theWhistledDepartmentsOfficerGetsAMailNamingTheCase() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient township = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(newPhone()), null).getId();
+		String caseNumber = gridWorker.cases.getCase(caseId).getCaseNumber();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+		gridWorker.escalation.escalateCase(caseId, new EscalationRequest().reason("需街道吹哨"));
+		township.awaitTask(caseId, "Task_HandleAtLevel");
+		township.whistle.whistleDepartments(caseId,
+				new WhistleRequest().departments(List.of(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT))
+					.lead(DemoCounty.DEPARTMENT_URBAN_MANAGEMENT));
+
+		MimeMessage whistle = await().atMost(Duration.ofSeconds(30))
+			.until(() -> mailsTo("officer-cg@casegrid.example").stream()
+				.filter(m -> subject(m).startsWith("吹哨报到") && subject(m).contains(caseNumber))
+				.toList(), got -> !got.isEmpty())
+			.get(0);
+		assertThat(text(whistle)).contains("吹哨").contains(caseNumber).contains("签收报到");
+	}
+
+	@Test
+	void theSmsGatewayGetsTheAcceptanceInTheConfiguredBody() throws Exception {
+		String phone = newPhone();
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(phone), null).getId();
+		String caseNumber = gridWorker.cases.getCase(caseId).getCaseNumber();
+
+		SmsGateway.Received sms = await().atMost(Duration.ofSeconds(30))
+			.until(() -> SMS.to(phone), got -> !got.isEmpty())
+			.get(0);
+		assertThat(sms.contentType()).startsWith("application/json");
+		JsonNode body = JSON.readTree(sms.body());
+		assertThat(body.get("mobile").asText()).isEqualTo(phone);
+		assertThat(body.get("sign").asText()).isEqualTo("云岭县");
+		assertThat(body.get("content").asText()).contains(caseNumber).contains("已受理");
+	}
+
+	@Test
+	void aFailingSmsGatewayIsRetriedAndTheMessageIsNotSentAgainOnceItSucceeds() throws Exception {
+		String phone = newPhone();
+		SMS.failFor(phone, 2);
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		gridWorker.intake.reportCase(reportBy(phone), null);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> SMS.to(phone).size() >= 3);
+		Thread.sleep(2_000); // longer than the tests' longest back-off: a fourth attempt would have come
+		List<SmsGateway.Received> calls = SMS.to(phone);
+		assertThat(calls).hasSize(3);
+		assertThat(calls).extracting(SmsGateway.Received::body).containsOnly(calls.get(0).body());
+		assertThat(jdbc.sql("SELECT status || '/' || attempts FROM notification_message WHERE channel = 'sms'"
+				+ " AND address = :phone")
+			.param("phone", phone)
+			.query(String.class)
+			.list()).containsExactly("SENT/3");
+	}
+
+	@Test
+	void theInboxListsAStaffMembersOwnMessagesOnlyAndMarksThemRead() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient otherGrid = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_2);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(newPhone()), null).getId();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+
+		Notification assigned = await().atMost(Duration.ofSeconds(30))
+			.until(() -> inboxOf(gridWorker, false, caseId), got -> !got.isEmpty())
+			.get(0);
+		assertThat(assigned.getEventType()).isEqualTo("task.assigned");
+		assertThat(assigned.getSubject()).startsWith("新待办").contains(assigned.getCaseNumber());
+		assertThat(assigned.getRead()).isFalse();
+		assertThat(inboxOf(otherGrid, false, caseId)).isEmpty();
+		assertThat(CasegridClient.statusOf(() -> otherGrid.notifications.markNotificationRead(assigned.getId())))
+			.isEqualTo(404);
+
+		Notification read = gridWorker.notifications.markNotificationRead(assigned.getId());
+		assertThat(read.getRead()).isTrue();
+		assertThat(read.getReadAt()).isNotNull();
+		assertThat(inboxOf(gridWorker, true, caseId)).isEmpty();
+		assertThat(inboxOf(gridWorker, false, caseId)).extracting(Notification::getId).contains(assigned.getId());
+	}
+
+	private static List<Notification> inboxOf(CasegridClient client, boolean unread, UUID caseId) throws Exception {
+		return client.notifications.listNotifications(unread, 0, 200)
+			.getItems()
+			.stream()
+			.filter(n -> caseId.equals(n.getCaseId()))
+			.toList();
+	}
+
+	private static io.casegrid.client.model.CaseReport reportBy(String phone) {
+		return CasegridClient.flyingWireReport().reporter(new Reporter().name("李四").phone(phone));
+	}
+
+	private static String newPhone() {
+		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	private static List<MimeMessage> mailsTo(String address) {
+		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+			try {
+				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+					.anyMatch(to -> to.toString().equals(address));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String text(MimeMessage mail) {
+		try {
+			return (String) mail.getContent();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static SmsGateway startSmsGateway() {
+		try {
+			return new SmsGateway();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
