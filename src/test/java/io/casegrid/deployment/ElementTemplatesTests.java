@@ -102,7 +102,8 @@ class ElementTemplatesTests {
 				types.add(template.path("elementType").path("value").asText());
 			}
 			assertThat(types).as(id).allSatisfy(type -> assertThat(type).startsWith("bpmn:")
-				.satisfies(t -> assertThat(bpmn.getTypeForName(BpmnModelConstants.BPMN20_NS, t.substring(5)))
+				.satisfies(t -> assertThat(bpmn.getTypeForName(BpmnModelConstants.BPMN20_NS,
+						Character.toLowerCase(t.charAt(5)) + t.substring(6)))
 					.as(t).isNotNull()));
 			assertThat(template.path("properties").isArray()).as(id).isTrue();
 			template.path("properties").forEach(property -> {
