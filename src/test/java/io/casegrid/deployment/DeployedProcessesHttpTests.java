@@ -61,7 +61,7 @@ class DeployedProcessesHttpTests {
 			assertThat(version.getName()).isEqualTo("测试流程");
 			assertThat(version.getDeployedAt()).isNotNull();
 		});
-		assertThat(page.getItems()).extracting(DeployedProcess::getKey).contains("case-lifecycle");
+		assertThat(page.getItems()).extracting(DeployedProcess::getKey).contains("CaseLifecycle");
 		assertThat(page.getTotal()).isEqualTo(page.getItems().size());
 	}
 

@@ -120,6 +120,27 @@ class ElementTemplatesTests {
 		});
 	}
 
+	@Test
+	void theMediationLevelDropdownOffersTheLevelsEnterMediationLevelTakes() throws Exception {
+		JsonNode template = templates().stream()
+			.filter(t -> t.path("id").asText().equals("casegrid.enterMediationLevel"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode level = template.path("properties").findParents("binding").stream()
+			.filter(p -> p.path("binding").path("name").asText().equals("level"))
+			.findFirst()
+			.orElseThrow();
+		List<String> offered = new ArrayList<>();
+		level.path("choices").forEach(choice -> offered.add(choice.path("value").asText()));
+		List<String> levels = Stream.of(Class.forName("io.casegrid.mediation.MediationLevel").getEnumConstants())
+			.map(constant -> ((Enum<?>) constant).name())
+			.toList();
+
+		assertThat(level.path("binding").path("type").asText()).isEqualTo("camunda:inputParameter");
+		assertThat(offered).containsExactly("BRAND_ROOM", "THREE_HEADS", "COUNTY");
+		assertThat(levels).containsAll(offered);
+	}
+
 	/** The template's property that names its bean. */
 	private static JsonNode implementation(JsonNode template) {
 		for (JsonNode property : template.path("properties")) {
