@@ -64,6 +64,8 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.NotificationsApi notifications;
 
+	public final io.casegrid.client.api.ProcessesApi processes;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -107,6 +109,7 @@ public final class CasegridClient {
 		this.webhooks = new io.casegrid.client.api.WebhooksApi(api);
 		this.events = new io.casegrid.client.api.EventsApi(api);
 		this.notifications = new io.casegrid.client.api.NotificationsApi(api);
+		this.processes = new io.casegrid.client.api.ProcessesApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -54,6 +54,10 @@ class PeopleNotificationsHttpTests {
 
 	@DynamicPropertySource
 	static void channels(DynamicPropertyRegistry registry) {
+		// these properties make a second application context beside the one all other HTTP tests share; its engine
+		// must not take the name "default", or the Camunda webapps and engine REST of the shared context (which look
+		// their engine up by that name in the JVM-wide registry) would work on this context's database
+		registry.add("camunda.bpm.process-engine-name", () -> "people-notifications");
 		SMTP.start();
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
