@@ -82,6 +82,13 @@ public final class CasegridClient {
 		return new CasegridClient(port, () -> TestKeycloak.tokenForClient(clientId, secret));
 	}
 
+	/**
+	 * One HTTP client for every test client: the generated {@code ApiClient} builds a new JDK client (a selector
+	 * thread and its file handles, freed only when collected) for each API object, about thirty per test client, and
+	 * the role tests make a test client per request — the suite ran out of file handles.
+	 */
+	private static final HttpClient SHARED_HTTP = HttpClient.newHttpClient();
+
 	/** Sends no token at all. */
 	public static CasegridClient anonymous(int port) {
 		return new CasegridClient(port, () -> null);
@@ -91,7 +98,14 @@ public final class CasegridClient {
 	public CasegridClient(int port, Supplier<String> token) {
 		this.port = port;
 		this.token = token;
-		ApiClient api = new ApiClient().setScheme("http").setHost("localhost").setPort(port);
+		ApiClient api = new ApiClient() {
+
+			@Override
+			public HttpClient getHttpClient() {
+				return SHARED_HTTP;
+			}
+
+		}.setScheme("http").setHost("localhost").setPort(port);
 		api.setRequestInterceptor(this::authorize);
 		this.intake = new IntakeApi(api);
 		this.cases = new CasesApi(api);
