@@ -12,13 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
@@ -35,8 +33,6 @@ import io.casegrid.client.model.WhistleRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Messages to people as they arrive: a real SMTP server (GreenMail) takes the e-mails, a real local HTTP server the
@@ -48,29 +44,9 @@ class PeopleNotificationsHttpTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	static final GreenMail SMTP = TestChannels.SMTP;
 
-	static final SmsGateway SMS = startSmsGateway();
-
-	@DynamicPropertySource
-	static void channels(DynamicPropertyRegistry registry) {
-		// these properties make a second application context beside the one all other HTTP tests share; its engine
-		// must not take the name "default", or the Camunda webapps and engine REST of the shared context (which look
-		// their engine up by that name in the JVM-wide registry) would work on this context's database
-		registry.add("camunda.bpm.process-engine-name", () -> "people-notifications");
-		SMTP.start();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-		registry.add("casegrid.notifications.sms.url", SMS::url);
-		registry.add("casegrid.notifications.sms.body",
-				() -> "{\"mobile\":\"{phone}\",\"content\":\"{text}\",\"sign\":\"云岭县\"}");
-	}
-
-	@AfterAll
-	static void stopChannels() {
-		SMTP.stop();
-		SMS.close();
-	}
+	static final SmsGateway SMS = TestChannels.SMS;
 
 	@LocalServerPort
 	int port;
@@ -229,15 +205,6 @@ class PeopleNotificationsHttpTests {
 			return (String) mail.getContent();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static SmsGateway startSmsGateway() {
-		try {
-			return new SmsGateway();
-		}
-		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
