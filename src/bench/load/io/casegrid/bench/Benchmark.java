@@ -109,6 +109,7 @@ public final class Benchmark {
 			step("queries", this::queries);
 			step("timers", this::timers);
 			step("intakeWithFutureTimers", this::futureTimers);
+			step("outboxCost", this::outboxCost);
 			step("profile", this::profile);
 			footprint.put("peakRssMb", Map.of("serviceJvm", peakJvm.get(), "postgres", peakPostgres.get()));
 			if (Boolean.getBoolean("bench.hold")) {
@@ -517,6 +518,77 @@ public final class Benchmark {
 		goals.put("intake slows ≤ 10% with 1,000,000 pending timers", Map.of("loss", result.get("throughputLoss"),
 				"met", slowdown <= 0.10));
 		return result;
+	}
+
+	// ---- 5b. the outbox's cost: intake with a webhook subscribed vs without ----------------------------------------
+
+	/**
+	 * Intake at the peak concurrency without and with the hotline's webhook subscribed (a receiver in this JVM), twice
+	 * each in turns (without, with, without, with) so that warm-up and a growing database weigh on both alike. Every
+	 * case writes its events to the outbox either way; with the subscription, both pollers' work — fan-out into
+	 * deliveries and the signed POSTs — runs during the intake too.
+	 */
+	private Object outboxCost() throws Exception {
+		int seconds = size("outboxSeconds", 20, 15);
+		Map<String, String> settings = Map.of("bench.users", Integer.toString(peakUsers), "bench.seconds",
+				Integer.toString(seconds), "bench.rate", "0");
+		Map<String, Object> result = new LinkedHashMap<>();
+		List<Double> without = new ArrayList<>();
+		List<Double> with = new ArrayList<>();
+		if (!summary.containsKey("intake")) {
+			// run alone (-Dbench.steps=outboxCost): a cold JVM would make the first round look slower
+			result.put("warmUp", intakeRun("intake-warm-up", settings));
+		}
+		try (DeliveryReceiver receiver = new DeliveryReceiver(Duration.ZERO)) {
+			for (int round = 1; round <= 2; round++) {
+				Map<String, Object> plain = intakeRun("intake-without-webhooks-" + round, settings);
+				result.put("withoutWebhooks" + round, plain);
+				without.add(rps(plain));
+				String subscription = service
+					.api("POST", "/api/v1/webhooks", json.writeValueAsString(Map.of("url", receiver.url())), Tokens.HOTLINE)
+					.get("id")
+					.asText();
+				int before = receiver.count();
+				Map<String, Object> subscribed = intakeRun("intake-with-webhooks-" + round, settings);
+				long began = System.nanoTime();
+				long undelivered = awaitDeliveries(Duration.ofMinutes(5));
+				subscribed.put("secondsToDeliverTheRest", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
+				subscribed.put("webhooksReceived", receiver.count() - before);
+				subscribed.put("undelivered", undelivered);
+				result.put("withWebhooks" + round, subscribed);
+				with.add(rps(subscribed));
+				service.api("DELETE", "/api/v1/webhooks/" + subscription, null, Tokens.HOTLINE);
+			}
+		}
+		double plainRate = without.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		double subscribedRate = with.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		result.put("users", peakUsers);
+		result.put("reportsPerSecondWithout", Math.round(plainRate * 10) / 10.0);
+		result.put("reportsPerSecondWith", Math.round(subscribedRate * 10) / 10.0);
+		double loss = 1 - subscribedRate / plainRate;
+		result.put("throughputLoss", Math.round(loss * 1000) / 1000.0);
+		goals.put("intake slows ≤ 10% with a webhook subscribed", Map.of("loss", result.get("throughputLoss"),
+				"met", loss <= 0.10));
+		return result;
+	}
+
+	/** Waits until no webhook delivery is pending; returns how many still are (0 unless it timed out). */
+	private long awaitDeliveries(Duration atMost) throws Exception {
+		long began = System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "")) {
+			while (true) {
+				long pending;
+				try (var statement = connection.createStatement();
+						var rows = statement.executeQuery("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'")) {
+					rows.next();
+					pending = rows.getLong(1);
+				}
+				if (pending == 0 || System.nanoTime() - began > atMost.toNanos()) {
+					return pending;
+				}
+				Thread.sleep(250);
+			}
+		}
 	}
 
 	// ---- 6. where the time goes at the peak --------------------------------------------------------------------
