@@ -32,22 +32,27 @@ final class DeliveryUnderKill {
 
 	private final Bench bench;
 
+	private final int cases;
+
 	private final int clients;
 
-	private final Duration loadBeforeKill;
+	private final int deliveredBeforeKill;
 
 	private final Duration down;
 
-	private final Duration loadAfterRestart;
-
 	private final ObjectMapper json = new ObjectMapper();
 
-	DeliveryUnderKill(Bench bench, int clients, Duration loadBeforeKill, Duration down, Duration loadAfterRestart) {
+	/**
+	 * @param cases how many cases the hotline reports in all (each makes about four events)
+	 * @param deliveredBeforeKill node B is killed once the receiver got this many POSTs
+	 * @param down how long node B stays dead before it is started again; the clients go on reporting through A
+	 */
+	DeliveryUnderKill(Bench bench, int cases, int clients, int deliveredBeforeKill, Duration down) {
 		this.bench = bench;
+		this.cases = cases;
 		this.clients = clients;
-		this.loadBeforeKill = loadBeforeKill;
+		this.deliveredBeforeKill = deliveredBeforeKill;
 		this.down = down;
-		this.loadAfterRestart = loadAfterRestart;
 	}
 
 	Findings run() throws Exception {
@@ -68,8 +73,11 @@ final class DeliveryUnderKill {
 				List<Service> nodes = List.of(a, b);
 				long started = System.nanoTime();
 				try (Load load = new Load(bench.client().asHotline(), ledger, "delivery", n -> nodes.get((int) (n % 2)),
-						n -> a, Long.MAX_VALUE).start(clients)) {
-					Pause.of(loadBeforeKill);
+						n -> a, cases).start(clients)) {
+					long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+					while (receiver.count() < deliveredBeforeKill && System.nanoTime() < deadline) {
+						Pause.of(Duration.ofMillis(100));
+					}
 					f.check(receiver.count() > 0, "nothing delivered before the kill");
 					f.figure("deliveries received before the kill", receiver.count());
 					f.figure("deliveries claimed (in flight or leased) when node B was killed", db.count(
@@ -77,12 +85,13 @@ final class DeliveryUnderKill {
 					b.kill9();
 					Pause.of(down);
 					f.figure("node B restart to ready (s)", b.start(bench.logDir()));
-					Pause.of(loadAfterRestart);
+					f.figure("cases acknowledged when node B was ready again", ledger.acknowledgedCount());
+					f.check(load.awaitTarget(Duration.ofMinutes(5)), "intake did not reach " + cases + " cases");
 				}
 				f.figure("intake statuses (no answer = node B dead, retried on A)", Ledger.statuses(ledger.all()));
 				f.figure("cases acknowledged", ledger.acknowledged().size());
 				f.check(db.awaitSettled(Duration.ofMinutes(3)) != null, "job backlog not done in 3 min");
-				Duration took = awaitDelivered(db, receiver, Duration.ofMinutes(4));
+				Duration took = awaitDelivered(db, receiver, Duration.ofMinutes(6));
 				f.figure("every event delivered after the load stopped within (s)", took == null ? "no" : took);
 				verify(f, db, receiver, secret, ledger);
 				f.figure("scenario took (s)", Duration.ofNanos(System.nanoTime() - started));

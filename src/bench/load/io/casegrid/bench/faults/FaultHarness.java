@@ -67,8 +67,8 @@ public final class FaultHarness {
 				results.add(guarded("two-nodes", () -> new TwoNodes(bench, cases, 8, Math.max(1, cases / 10)).run()));
 			}
 			if (only.contains("delivery")) {
-				results.add(guarded("webhook-delivery", () -> new DeliveryUnderKill(bench, 4, Duration.ofSeconds(30),
-						Duration.ofSeconds(15), Duration.ofSeconds(30)).run()));
+				results.add(guarded("webhook-delivery", () -> new DeliveryUnderKill(bench, 400, 2, 100,
+						Duration.ofSeconds(10)).run()));
 			}
 			if (only.contains("fuzz")) {
 				int requests = Integer.parseInt(options.getOrDefault("fuzz-requests", "100000"));
