@@ -3,7 +3,9 @@
 # target/bench), then io.casegrid.bench.Benchmark starts it on a fresh embedded PostgreSQL and its own Keycloak,
 # drives it with Gatling and writes target/bench/results/<time>/summary.json plus the Gatling HTML reports.
 #   src/bench/run-benchmark.sh                      the full run (about 25 minutes on 2 cores)
-#   src/bench/run-benchmark.sh -Dbench.quick=true   a smoke run with small sizes (about 6 minutes)
+#   src/bench/run-benchmark.sh -Dbench.quick=true   a smoke run with small sizes (about 10 minutes, 4 of them outboxCost)
+#   src/bench/run-benchmark.sh -Dbench.quick=true -Dbench.steps=outboxCost
+#                                                   only the outbox's cost: intake with a webhook vs without (~7 min)
 # Sizes: -Dbench.openCases=100000 -Dbench.archivedCases=1000000 -Dbench.stormTimers=10000 -Dbench.futureTimers=1000000
 # pgbench (Debian: postgresql-client) is used for the database ceiling when it is installed.
 set -euo pipefail

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The fault harness (docs/reliability.md): crash under load, database outage, two nodes on one database, and a long
-# fuzz run over every operation of the contract (100,000 requests by default, as every user and app of the realm).
-#   src/bench/run-faults.sh [--only crash,outage,nodes,fuzz] [--cases 1000] [--fuzz-requests 100000]
+# The fault harness (docs/reliability.md): crash under load, database outage, two nodes on one database, webhooks
+# delivered by two nodes while one is killed (delivery: about 4 minutes after the build), and a long fuzz run over
+# every operation of the contract (100,000 requests by default, as every user and app of the realm).
+#   src/bench/run-faults.sh [--only crash,outage,nodes,delivery,fuzz] [--cases 1000] [--fuzz-requests 100000]
 #                           [--fuzz-clients 4] [--fuzz-budget-seconds 2] [--fuzz-seed 20261130]
 # Builds the service jar once (mvn -Pbench), then runs io.casegrid.bench.faults.FaultHarness, which starts the jar
 # as separate processes, a Keycloak and PostgreSQL servers, all under target/bench/faults/ (wiped first).

@@ -109,6 +109,7 @@ public final class Benchmark {
 			step("queries", this::queries);
 			step("timers", this::timers);
 			step("intakeWithFutureTimers", this::futureTimers);
+			step("outboxCost", this::outboxCost);
 			step("profile", this::profile);
 			footprint.put("peakRssMb", Map.of("serviceJvm", peakJvm.get(), "postgres", peakPostgres.get()));
 			if (Boolean.getBoolean("bench.hold")) {
@@ -517,6 +518,88 @@ public final class Benchmark {
 		goals.put("intake slows ≤ 10% with 1,000,000 pending timers", Map.of("loss", result.get("throughputLoss"),
 				"met", slowdown <= 0.10));
 		return result;
+	}
+
+	// ---- 5b. the outbox's cost: intake with a webhook subscribed vs without ----------------------------------------
+
+	/**
+	 * Intake at the peak concurrency without and with the hotline's webhook subscribed (a receiver in this JVM), twice
+	 * each in the order without, with, with, without, so that warm-up and a growing database weigh on both alike. Every
+	 * case writes its events to the outbox either way; with the subscription, the poller's fan-out into deliveries and
+	 * the signed POSTs run during the intake too, and after it until every event is delivered (timed apart).
+	 */
+	private Object outboxCost() throws Exception {
+		int seconds = size("outboxSeconds", 20, 15);
+		Map<String, String> settings = Map.of("bench.users", Integer.toString(peakUsers), "bench.seconds",
+				Integer.toString(seconds), "bench.rate", "0");
+		Map<String, Object> result = new LinkedHashMap<>();
+		List<Double> without = new ArrayList<>();
+		List<Double> with = new ArrayList<>();
+		if (!summary.containsKey("intake")) {
+			// run alone (-Dbench.steps=outboxCost): a cold JVM would make the first runs look slower
+			result.put("warmUp1", intakeRun("intake-warm-up-1", settings));
+			result.put("warmUp2", intakeRun("intake-warm-up-2", settings));
+		}
+		try (DeliveryReceiver receiver = new DeliveryReceiver(Duration.ZERO)) {
+			int run = 0;
+			for (boolean subscribed : new boolean[] { false, true, true, false }) {
+				run++;
+				if (!subscribed) {
+					Map<String, Object> plain = intakeRun("intake-without-webhooks-" + run, settings);
+					result.put("withoutWebhooks" + run, plain);
+					without.add(rps(plain));
+					continue;
+				}
+				long firstEvent = outboxEnd() + 1;
+				String subscription = service
+					.api("POST", "/api/v1/webhooks", json.writeValueAsString(Map.of("url", receiver.url())), Tokens.HOTLINE)
+					.get("id")
+					.asText();
+				int before = receiver.count();
+				Map<String, Object> hooked = intakeRun("intake-with-webhooks-" + run, settings);
+				long began = System.nanoTime();
+				long events = eventsFrom(firstEvent);
+				long deadline = began + Duration.ofMinutes(5).toNanos();
+				while (receiver.count() - before < events && System.nanoTime() < deadline) {
+					Thread.sleep(250);
+				}
+				hooked.put("events", events);
+				hooked.put("webhooksReceived", receiver.count() - before);
+				hooked.put("secondsToDeliverTheRest", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
+				result.put("withWebhooks" + run, hooked);
+				with.add(rps(hooked));
+				service.api("DELETE", "/api/v1/webhooks/" + subscription, null, Tokens.HOTLINE);
+			}
+		}
+		double plainRate = without.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		double hookedRate = with.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		result.put("users", peakUsers);
+		result.put("reportsPerSecondWithout", Math.round(plainRate * 10) / 10.0);
+		result.put("reportsPerSecondWith", Math.round(hookedRate * 10) / 10.0);
+		double loss = 1 - hookedRate / plainRate;
+		result.put("throughputLoss", Math.round(loss * 1000) / 1000.0);
+		goals.put("intake slows ≤ 10% with a webhook subscribed", Map.of("loss", result.get("throughputLoss"),
+				"met", loss <= 0.10));
+		return result;
+	}
+
+	/** The sequence number of the newest outbox event (0 when there is none). */
+	private long outboxEnd() throws Exception {
+		return single("SELECT coalesce(max(seq), 0) FROM outbox_event");
+	}
+
+	/** How many outbox events there are from this sequence number on (a rolled-back insert leaves a gap). */
+	private long eventsFrom(long seq) throws Exception {
+		return single("SELECT count(*) FROM outbox_event WHERE seq >= " + seq);
+	}
+
+	private long single(String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "");
+				var statement = connection.createStatement();
+				var rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	// ---- 6. where the time goes at the peak --------------------------------------------------------------------

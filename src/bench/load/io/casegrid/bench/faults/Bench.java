@@ -18,6 +18,12 @@ record Bench(Path workDir, Service.Settings service, Tokens tokens, IntakeClient
 				List.of("--camunda.bpm.generic-properties.properties.hostname=" + name));
 	}
 
+	/** The environment of a node on the harness's PostgreSQL (the external-database mode), data under {@code dir}. */
+	Map<String, String> onDatabase(Postgres postgres, String dir) {
+		return Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "postgres",
+				"CASEGRID_DATA_DIR", workDir.resolve(dir).toString());
+	}
+
 	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -19,13 +19,13 @@ import io.casegrid.identity.KeycloakServer;
 import io.casegrid.bench.Tokens;
 
 /**
- * The fault harness of docs/reliability.md: crash under load, database outage, two nodes on one database, and a long
- * fuzz run over the whole contract. Runs the
+ * The fault harness of docs/reliability.md: crash under load, database outage, two nodes on one database, webhooks
+ * delivered while a node is killed, and a long fuzz run over the whole contract. Runs the
  * built service jar as separate processes against one Keycloak it starts itself, writes summary.json, and exits
  * non-zero when any scenario's assertions failed. Run it through src/bench/run-faults.sh, which builds the jar.
  *
  * <pre>
- * FaultHarness --work DIR --jar JAR --keycloak-home DIR [--only crash,outage,nodes,fuzz] [--cases 1000]
+ * FaultHarness --work DIR --jar JAR --keycloak-home DIR [--only crash,outage,nodes,delivery,fuzz] [--cases 1000]
  *     [--fuzz-requests 100000] [--fuzz-clients 4] [--fuzz-budget-seconds 2] [--fuzz-seed 20261130]
  * </pre>
  */
@@ -40,7 +40,7 @@ public final class FaultHarness {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Path work = Path.of(options.get("work")).toAbsolutePath();
-		Set<String> only = Set.of(options.getOrDefault("only", "crash,outage,nodes,fuzz").split(","));
+		Set<String> only = Set.of(options.getOrDefault("only", "crash,outage,nodes,delivery,fuzz").split(","));
 		int cases = Integer.parseInt(options.getOrDefault("cases", "1000"));
 		Files.createDirectories(work);
 		Instant started = Instant.now();
@@ -65,6 +65,10 @@ public final class FaultHarness {
 			}
 			if (only.contains("nodes")) {
 				results.add(guarded("two-nodes", () -> new TwoNodes(bench, cases, 8, Math.max(1, cases / 10)).run()));
+			}
+			if (only.contains("delivery")) {
+				results.add(guarded("webhook-delivery", () -> new DeliveryUnderKill(bench, 400, 2, 100,
+						Duration.ofSeconds(10)).run()));
 			}
 			if (only.contains("fuzz")) {
 				int requests = Integer.parseInt(options.getOrDefault("fuzz-requests", "100000"));

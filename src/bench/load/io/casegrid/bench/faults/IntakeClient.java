@@ -41,18 +41,34 @@ final class IntakeClient {
 
 	private final long epoch;
 
+	/** Who reports: {@link #REPORTER}, or the 12345 hotline's app ({@link Tokens#HOTLINE}). */
+	private final String reporter;
+
 	IntakeClient(Tokens tokens, long epochNanos) {
-		this.tokens = tokens;
-		this.epoch = epochNanos;
+		this(tokens, epochNanos, REPORTER);
 	}
 
-	static String body(long seq) {
+	private IntakeClient(Tokens tokens, long epochNanos, String reporter) {
+		this.tokens = tokens;
+		this.epoch = epochNanos;
+		this.reporter = reporter;
+	}
+
+	/** The same reports sent by the 12345 hotline's app (channel HOTLINE_12345): its cases, its webhooks. */
+	IntakeClient asHotline() {
+		return new IntakeClient(tokens, epoch, Tokens.HOTLINE);
+	}
+
+	String body(long seq) {
+		String channel = reporter.equals(Tokens.HOTLINE)
+				? "\"channel\": \"HOTLINE_12345\", \"channelReference\": \"fault-" + seq + "\""
+				: "\"channel\": \"VISIT\"";
 		return """
-				{"channel": "VISIT", "categoryCode": "FLY_WIRE_CHARGING", "title": "故障演练 飞线充电 #%d",
+				{%s, "categoryCode": "FLY_WIRE_CHARGING", "title": "故障演练 飞线充电 #%d",
 				 "description": "演练第%d号：楼道有住户从窗口拉电线给电动车充电，存在火灾隐患。",
 				 "location": {"address": "东关社区%d号楼", "unitCode": "%s"},
 				 "reporter": {"name": "张三", "phone": "13800000000"}}
-				""".formatted(seq, seq, seq % 40 + 1, GRIDS.get((int) (seq % GRIDS.size())));
+				""".formatted(channel, seq, seq, seq % 40 + 1, GRIDS.get((int) (seq % GRIDS.size())));
 	}
 
 	Outcome report(Service node, String key, long seq) {
@@ -61,7 +77,7 @@ final class IntakeClient {
 		try {
 			request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/v1/cases"))
 				.timeout(REQUEST_TIMEOUT)
-				.header("Authorization", tokens.bearer(REPORTER))
+				.header("Authorization", tokens.bearer(reporter))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", key)
 				.POST(HttpRequest.BodyPublishers.ofString(body(seq)))

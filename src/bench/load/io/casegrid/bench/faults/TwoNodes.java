@@ -41,8 +41,7 @@ final class TwoNodes {
 		Findings f = new Findings("two-nodes");
 		try (Postgres postgres = new Postgres(bench.workDir().resolve("nodes/postgres"), Bench.freePort())) {
 			postgres.start();
-			Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(), "SPRING_DATASOURCE_USERNAME",
-					"postgres", "CASEGRID_DATA_DIR", bench.workDir().resolve("nodes").toString());
+			Map<String, String> env = bench.onDatabase(postgres, "nodes");
 			Service a = bench.node("node-a", env);
 			Service b = bench.node("node-b", env);
 			try (a; b) {
