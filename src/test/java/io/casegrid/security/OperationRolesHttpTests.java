@@ -123,6 +123,7 @@ class OperationRolesHttpTests {
 					new Request("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/1/redeliver", null)),
 			Map.entry("listEvents", new Request("GET", "/api/v1/events?limit=1", null)),
 			Map.entry("listNotifications", new Request("GET", "/api/v1/notifications?size=1", null)),
+			Map.entry("listDeployedProcesses", new Request("GET", "/api/v1/admin/processes?size=1", null)),
 			Map.entry("markNotificationRead", new Request("POST", "/api/v1/notifications/" + Long.MAX_VALUE + "/read",
 					null)));
 
