@@ -38,12 +38,6 @@ class EvaluationController implements FeedbackApi {
 
 	private final ActorNames names;
 
-	/** The tasks whose holder handles the case and so may answer the resident (回音): a level's, a committee's. */
-	private static final String[] HANDLING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
-			CaseLifecycleProcess.Ids.TASK_HANDLE, TieredMediationProcess.Ids.TASK_ACCEPT,
-			TieredMediationProcess.Ids.TASK_VILLAGE_MEDIATION, TieredMediationProcess.Ids.TASK_BRAND_ROOM_MEDIATION,
-			TieredMediationProcess.Ids.TASK_JOINT_CONSULTATION };
-
 	/** Who may give the resident a 回音: whoever holds the work now — the handling level or unit, a whistled
 	 * department reporting for or handling the matter, or the mediators of a dispute. */
 	private static final String[] REPLYING_TASKS = { ThreeLevelResponseProcess.Ids.TASK_HANDLE_AT_LEVEL,
