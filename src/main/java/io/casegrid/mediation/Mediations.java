@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tiered mediation of disputes: keeps the mediation record and writes each step on the case's timeline. Called by the
- * glue of {@code tiered-mediation.bpmn} and by the mediation REST resource.
+ * glue of {@code tiered-mediation.bpmn} (and the processes it calls) and by the mediation REST resource.
  */
 @Service
 public class Mediations {
