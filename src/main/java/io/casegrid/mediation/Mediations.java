@@ -193,13 +193,15 @@ public class Mediations {
 				what + "（" + m.level().label() + "时限 " + local(m.levelDueAt()) + "）"));
 	}
 
+	/** The open level's time box ran out; returns that level. */
 	@Transactional
-	public void levelTimedOut(UUID caseId) {
+	public MediationLevel levelTimedOut(UUID caseId) {
 		Mediation m = get(caseId);
 		m.timeUp();
 		mediations.save(m);
 		stopClock(caseId, ClockState.BREACHED, m.level().label() + "调解期满", "system");
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_LEVEL_EXPIRED", m.level().label() + "调解期满，未能调成"));
+		return m.level();
 	}
 
 	/**

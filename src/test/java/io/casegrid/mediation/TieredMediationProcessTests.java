@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.casefile.CaseLifecycleProcess;
+import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.mediation.TieredMediationProcess.Ids;
 import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessVariables;
@@ -124,7 +125,11 @@ class TieredMediationProcessTests extends MediationProcessTestSupport {
 
 		assertThat(consultation).hasPassed("Task_RemindPolice")
 			.isWaitingAt(Ids.TASK_POLICE_OPINION, Ids.TASK_COURT_OPINION, Ids.TASK_JUDICIAL_OPINION);
-		assertThat(types(d)).contains("MEDIATION_DUE_WARNING");
+		assertThat(files.timelineOf(d.caseId())).filteredOn(t -> t.type().equals("MEDIATION_DUE_WARNING"))
+			.extracting(TimelineEntry::summary)
+			.singleElement()
+			.asString()
+			.startsWith("催办：派出所所长意见已逾期");
 		assertThat(mediationClock(d).warnedAt()).as("the reminder is the township clock's warning").isNotNull();
 	}
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
+import io.casegrid.casefile.TimelineEntry;
 import io.casegrid.mediation.TieredMediationProcess.Ids;
 import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.sla.ClockState;
@@ -123,7 +124,11 @@ class VillageMediationProcessTests extends MediationProcessTestSupport {
 		assertThat(village).hasPassed(Ids.TASK_WARN_VILLAGE, "EndEvent_Warned")
 			.isWaitingAt(Ids.TASK_VILLAGE_MEDIATION, Ids.TASK_BRAND_ROOM_STEP_IN);
 		assertThat(mediationClock(d).warnedAt()).as("the warning is the clock's").isNotNull();
-		assertThat(types(d)).contains("MEDIATION_DUE_WARNING");
+		assertThat(files.timelineOf(d.caseId())).filteredOn(t -> t.type().equals("MEDIATION_DUE_WARNING"))
+			.extracting(TimelineEntry::summary)
+			.singleElement()
+			.asString()
+			.startsWith("提醒：调解时限即将届满");
 	}
 
 	@Test
