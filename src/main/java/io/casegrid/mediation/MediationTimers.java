@@ -7,7 +7,7 @@ import io.casegrid.process.TimerDescription.TimerAction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the timers of {@code tiered-mediation.bpmn} do when they fire. */
+/** What the timers of the mediation's diagrams (tiered mediation and the processes it calls) do when they fire. */
 @Configuration(proxyBeanMethods = false)
 class MediationTimers {
 

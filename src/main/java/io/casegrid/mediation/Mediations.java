@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tiered mediation of disputes: keeps the mediation record and writes each step on the case's timeline. Called by the
- * glue of {@code tiered-mediation.bpmn} and by the mediation REST resource.
+ * glue of {@code tiered-mediation.bpmn} (and the processes it calls) and by the mediation REST resource.
  */
 @Service
 public class Mediations {
@@ -193,13 +193,15 @@ public class Mediations {
 				what + "（" + m.level().label() + "时限 " + local(m.levelDueAt()) + "）"));
 	}
 
+	/** The open level's time box ran out; returns that level. */
 	@Transactional
-	public void levelTimedOut(UUID caseId) {
+	public MediationLevel levelTimedOut(UUID caseId) {
 		Mediation m = get(caseId);
 		m.timeUp();
 		mediations.save(m);
 		stopClock(caseId, ClockState.BREACHED, m.level().label() + "调解期满", "system");
 		files.note(caseId, "system", TimelineNote.of("MEDIATION_LEVEL_EXPIRED", m.level().label() + "调解期满，未能调成"));
+		return m.level();
 	}
 
 	/**

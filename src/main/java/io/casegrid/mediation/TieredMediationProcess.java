@@ -1,9 +1,19 @@
 package io.casegrid.mediation;
 
-/** Ids and variables of {@code processes/tiered-mediation.bpmn}, shared by the glue code and the tests. */
+/**
+ * Ids and variables of {@code processes/tiered-mediation.bpmn} and the processes it calls for its parts
+ * ({@code village-mediation.bpmn}, {@code three-heads-consultation.bpmn}, {@code mediation-agreement.bpmn}), shared by
+ * the glue code and the tests. A user task keeps its id whichever of them holds it.
+ */
 public final class TieredMediationProcess {
 
 	public static final String PROCESS_KEY = "TieredMediation";
+
+	/** The first tier, called by {@link Ids#CALL_VILLAGE}: {@code processes/village-mediation.bpmn}. */
+	public static final String VILLAGE_PROCESS_KEY = "VillageMediation";
+
+	/** The agreement and its judicial confirmation, called by {@link Ids#CALL_AGREEMENT}: {@code processes/mediation-agreement.bpmn}. */
+	public static final String AGREEMENT_PROCESS_KEY = "MediationAgreement";
 
 	/** The second tier, called by {@link Ids#CALL_THREE_HEADS}: {@code processes/three-heads-consultation.bpmn}. */
 	public static final String THREE_HEADS_PROCESS_KEY = "ThreeHeadsConsultation";
@@ -14,7 +24,35 @@ public final class TieredMediationProcess {
 	/** BPMN element ids. */
 	public static final class Ids {
 
+		public static final String CALL_VILLAGE = "CallActivity_VillageMediation";
+
+		public static final String CALL_AGREEMENT = "CallActivity_MediationAgreement";
+
+		public static final String TASK_PREPARE = "Task_PrepareMediation";
+
 		public static final String TASK_ACCEPT = "Task_AcceptDispute";
+
+		public static final String END_DISPUTE_DECLINED = "EndEvent_DisputeDeclined";
+
+		public static final String END_VILLAGE_SETTLED = "EndEvent_VillageSettled";
+
+		public static final String END_VILLAGE_NOT_SETTLED = "EndEvent_VillageNotSettled";
+
+		public static final String END_VILLAGE_DECIDED = "EndEvent_VillageDecided";
+
+		public static final String END_NO_BRAND_ROOM = "EndEvent_NoBrandRoom";
+
+		public static final String TASK_WARN_VILLAGE = "Task_WarnVillage";
+
+		public static final String TASK_RECORD_VILLAGE_TIME_UP = "Task_RecordVillageTimeUp";
+
+		public static final String END_VILLAGE_TIMED_OUT = "EndEvent_VillageTimedOut";
+
+		public static final String TASK_ENTER_BRAND_ROOM = "Task_EnterBrandRoom";
+
+		public static final String END_BRAND_ROOM_DECIDED = "EndEvent_BrandRoomDecided";
+
+		public static final String END_BRAND_ROOM_TIMED_OUT = "EndEvent_BrandRoomTimedOut";
 
 		public static final String SUB_VILLAGE = "SubProcess_VillageMediation";
 
@@ -71,6 +109,14 @@ public final class TieredMediationProcess {
 		public static final String TASK_JUDICIAL_CONFIRMATION = "Task_JudicialConfirmation";
 
 		public static final String TIMER_CONFIRMATION_LAPSED = "BoundaryEvent_ConfirmationLapsed";
+
+		public static final String TASK_RECORD_CONFIRMATION_LAPSED = "Task_RecordConfirmationLapsed";
+
+		public static final String END_NO_CONFIRMATION = "EndEvent_NoConfirmation";
+
+		public static final String END_CONFIRMATION_DECIDED = "EndEvent_ConfirmationDecided";
+
+		public static final String END_CONFIRMATION_LAPSED = "EndEvent_ConfirmationLapsed";
 
 		public static final String TASK_RECORD_REFERRAL = "Task_RecordReferral";
 
@@ -145,6 +191,28 @@ public final class TieredMediationProcess {
 		public static final String AGREEMENT_ID = "agreementId";
 
 		private Vars() {
+		}
+
+	}
+
+	/** The outcome codes of the mediation's forms that its listeners act on. */
+	static final class Outcomes {
+
+		static final String ACCEPT = "ACCEPT";
+
+		static final String RECORD_SESSION = "RECORD_SESSION";
+
+		static final String SETTLED = "SETTLED";
+
+		static final String NOT_SETTLED = "NOT_SETTLED";
+
+		static final String REQUEST_EXTENSION = "REQUEST_EXTENSION";
+
+		static final String GRANT = "GRANT";
+
+		static final String CONFIRMED = "CONFIRMED";
+
+		private Outcomes() {
 		}
 
 	}

@@ -7,9 +7,15 @@ import io.casegrid.process.ProcessVariables;
 
 import org.springframework.stereotype.Component;
 
-/** 提醒调解委员会 / 催办意见: a time limit is about to pass or has passed; writes the reminder on the timeline. */
+/**
+ * 提醒调解委员会 / 催办意见: a time limit is about to pass or has passed; writes the reminder on the timeline. In: caseId,
+ * head (input parameter, for a head's overdue opinion: POLICE, COURT or JUDICIAL; none for the level's warning).
+ */
 @Component("warnMediationDue")
 class WarnMediationDueDelegate implements JavaDelegate {
+
+	/** The input parameter naming the head whose opinion is overdue. */
+	static final String HEAD = "head";
 
 	private final Mediations mediations;
 
@@ -19,14 +25,9 @@ class WarnMediationDueDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String activity = execution.getCurrentActivityId();
-		String what = switch (activity) {
-			case "Task_RemindPolice" -> "催办：派出所所长意见已逾期";
-			case "Task_RemindCourt" -> "催办：法庭庭长意见已逾期";
-			case "Task_RemindJudicial" -> "催办：司法所所长意见已逾期";
-			default -> "提醒：调解时限即将届满";
-		};
-		mediations.warnDue(ProcessVariables.caseId(execution), what);
+		String head = ProcessVariables.string(execution, HEAD);
+		mediations.warnDue(ProcessVariables.caseId(execution),
+				head == null ? "提醒：调解时限即将届满" : "催办：" + Head.valueOf(head).label() + "意见已逾期");
 	}
 
 }
