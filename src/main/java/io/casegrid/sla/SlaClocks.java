@@ -197,6 +197,34 @@ public class SlaClocks {
 	}
 
 	/**
+	 * A process instance moved to another version of its process, where some of its timers have other ids (a timer
+	 * mapped to a renamed or moved event): the open clocks bound to the instance's timers are bound to the new ids, so
+	 * that pausing, extending or recalculating them keeps moving the timers that fire for them. Returns how many
+	 * clocks were bound anew.
+	 *
+	 * @param movedTimers old timer id to new timer id, for the timers whose id changed
+	 */
+	@Transactional
+	public int rebindMigratedTimers(String processInstanceId, Map<String, String> movedTimers) {
+		int rebound = 0;
+		for (SlaClock clock : clocks.findOpenByProcessInstance(processInstanceId)) {
+			TimerBinding old = clock.timers();
+			TimerBinding moved = new TimerBinding(old.processInstanceId(), old.dueVariable(), old.warnVariable(),
+					movedTo(movedTimers, old.dueTimer()), movedTo(movedTimers, old.warnTimer()));
+			if (!moved.equals(old)) {
+				clock.rebind(moved);
+				clocks.save(clock);
+				rebound++;
+			}
+		}
+		return rebound;
+	}
+
+	private static String movedTo(Map<String, String> movedTimers, String timer) {
+		return timer == null ? null : movedTimers.getOrDefault(timer, timer);
+	}
+
+	/**
 	 * Pauses every running clock of the case, e.g. while the reporter supplies material (补充材料). Their timers are
 	 * held until {@link #resume}.
 	 */
