@@ -49,7 +49,7 @@ public class SlaClocks {
 	private final OrgDirectory org;
 
 	/** The class of a case that triage gave none (the policy's middle class). */
-	private static final String DEFAULT_CLASS = "TIME_CONSUMING";
+	private static final String DEFAULT_CLASS = SlaClass.TIME_CONSUMING.name();
 
 	SlaClocks(SlaClockRepository clocks, SlaPolicy policy, DueDateCalculator calculator, TimerJobs timers,
 			TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
