@@ -91,7 +91,7 @@ public class ProcessMigrations {
 	 * @throws NotFoundException no such process or version
 	 * @throws MigrationPlanInvalid the plan has problems (each instruction's listed)
 	 * @throws ConflictException the versions are equal, nothing runs on the source version, or a migration of the
-	 * process is still running
+	 * process has not finished (still running, or failed instances wait)
 	 */
 	@Transactional
 	public ProcessMigration start(Request request, String actor) {
@@ -103,9 +103,9 @@ public class ProcessMigrations {
 					+ request.fromVersion() + ": nothing to migrate");
 		}
 		migrations.findByProcessKey(request.process()).forEach(earlier -> {
-			if (management.createBatchQuery().batchId(earlier.batchId()).count() > 0) {
+			if (progress(earlier).state() != State.COMPLETED) {
 				throw new ConflictException("Migration " + earlier.id() + " of " + request.process()
-						+ " is still running (batch " + earlier.batchId() + ")");
+						+ " has not finished (batch " + earlier.batchId() + ")");
 			}
 		});
 		Batch batch = engineUser.runAs(actor, () -> runtime.newMigration(build(request, source, target))
@@ -119,12 +119,15 @@ public class ProcessMigrations {
 	 * up); once the batch is gone, every instance moved.
 	 */
 	public Progress get(UUID id) {
-		ProcessMigration migration = migrations.findById(id)
-			.orElseThrow(() -> new NotFoundException("Migration", id));
+		return progress(migrations.findById(id).orElseThrow(() -> new NotFoundException("Migration", id)));
+	}
+
+	/** The batch's monitor job removes a finished batch only at its next poll: no job left also means done. */
+	private Progress progress(ProcessMigration migration) {
 		BatchStatistics batch = management.createBatchStatisticsQuery()
 			.batchId(migration.batchId())
 			.singleResult();
-		if (batch == null) {
+		if (batch == null || batch.getRemainingJobs() == 0) {
 			return new Progress(migration, State.COMPLETED, migration.instances(), 0);
 		}
 		long perJob = Math.max(1, batch.getInvocationsPerBatchJob());
