@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * service runs at full).
  */
 @Component
-class MigratedInstanceClocks extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+class MigratedInstanceClocks extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<ProcessMigrationRepository> migrations;
 
@@ -41,15 +41,11 @@ class MigratedInstanceClocks extends AbstractProcessEnginePlugin implements Hist
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
 		}
-		handlers.add(this);
+		handlers.add(new Handler());
 		configuration.setCustomHistoryEventHandlers(handlers);
 	}
 
-	@Override
-	public void handleEvent(HistoryEvent event) {
-		if (!event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_MIGRATE)) {
-			return;
-		}
+	private void migrated(HistoryEvent event) {
 		migrations.getObject().findLatestInto(event.getProcessDefinitionId()).ifPresent(migration -> {
 			Map<String, String> moved = ProcessMigrations.movedActivities(migration.instructions());
 			if (!moved.isEmpty()) {
@@ -58,9 +54,24 @@ class MigratedInstanceClocks extends AbstractProcessEnginePlugin implements Hist
 		});
 	}
 
-	@Override
-	public void handleEvents(List<HistoryEvent> events) {
-		events.forEach(this::handleEvent);
+	/**
+	 * Not a bean of its own: Camunda's Spring Boot starter would register a {@link HistoryEventHandler} bean a second
+	 * time (and fail once there are two).
+	 */
+	private final class Handler implements HistoryEventHandler {
+
+		@Override
+		public void handleEvent(HistoryEvent event) {
+			if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_MIGRATE)) {
+				migrated(event);
+			}
+		}
+
+		@Override
+		public void handleEvents(List<HistoryEvent> events) {
+			events.forEach(this::handleEvent);
+		}
+
 	}
 
 }
