@@ -40,8 +40,11 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 
 	private final ProductBeans beans;
 
-	DeploymentCheck(ProductBeans beans) {
+	private final ProductVocabulary vocabulary;
+
+	DeploymentCheck(ProductBeans beans, ProductVocabulary vocabulary) {
 		this.beans = beans;
+		this.vocabulary = vocabulary;
 	}
 
 	@Override
@@ -80,10 +83,10 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 		String lower = name.toLowerCase(Locale.ROOT);
 		List<Rule> rules;
 		if (BPMN.stream().anyMatch(lower::endsWith)) {
-			rules = BpmnRules.ALL;
+			rules = concat(BpmnRules.ALL, ModelConventionRules.BPMN);
 		}
 		else if (DMN.stream().anyMatch(lower::endsWith)) {
-			rules = DmnRules.ALL;
+			rules = concat(DmnRules.ALL, ModelConventionRules.DMN);
 		}
 		else if (FORMS.stream().anyMatch(lower::endsWith)) {
 			return;
@@ -93,7 +96,7 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 					"only BPMN, DMN and forms (.bpmn, .dmn, .form) may be deployed"));
 			return;
 		}
-		ResourceCheck check = new ResourceCheck(name, beans, problems);
+		ResourceCheck check = new ResourceCheck(name, beans, vocabulary, problems);
 		List<Element> elements;
 		try {
 			elements = BpmnXml.elements(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes));
@@ -105,6 +108,12 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 		for (Element element : elements) {
 			rules.forEach(rule -> rule.check(element, check));
 		}
+	}
+
+	private static List<Rule> concat(List<Rule> first, List<Rule> second) {
+		List<Rule> rules = new ArrayList<>(first);
+		rules.addAll(second);
+		return rules;
 	}
 
 }

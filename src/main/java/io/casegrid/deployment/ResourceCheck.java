@@ -13,12 +13,20 @@ final class ResourceCheck {
 
 	private final ProductBeans beans;
 
+	private final ProductVocabulary vocabulary;
+
 	private final List<DeploymentProblem> problems;
 
-	ResourceCheck(String resource, ProductBeans beans, List<DeploymentProblem> problems) {
+	ResourceCheck(String resource, ProductBeans beans, ProductVocabulary vocabulary, List<DeploymentProblem> problems) {
 		this.resource = resource;
 		this.beans = beans;
+		this.vocabulary = vocabulary;
 		this.problems = problems;
+	}
+
+	/** The timer variables and decision values the product's code knows. */
+	ProductVocabulary vocabulary() {
+		return vocabulary;
 	}
 
 	/** Beans of the product's own processes: the only ones a deployed expression may name. */

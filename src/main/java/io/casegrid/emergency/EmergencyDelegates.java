@@ -14,7 +14,7 @@ class EmergencyDelegates {
 	/** 确定告警时限: county command's 接报 clock starts. In: caseId. Out: emergencyRealertCycle. */
 	@Bean
 	JavaDelegate prepareEmergency(Emergencies emergencies) {
-		return execution -> execution.setVariable("emergencyRealertCycle",
+		return execution -> execution.setVariable(EmergencyTimers.REALERT_CYCLE,
 				emergencies.startAcknowledgementClock(ProcessVariables.caseId(execution)));
 	}
 

@@ -2,6 +2,7 @@ package io.casegrid.escalation;
 
 import io.casegrid.escalation.SupervisionOrderProcess.Ids;
 import io.casegrid.process.TimerDescription;
+import io.casegrid.process.TimerVariables;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,4 +17,8 @@ class SupervisionTimers {
 				Ids.TIMER_REPLY_OVERDUE);
 	}
 
+	@Bean
+	TimerVariables supervisionTimerVariables() {
+		return TimerVariables.of(SupervisionOrderProcess.Vars.REPLY_DUE_AT);
+	}
 }

@@ -2,8 +2,9 @@ package io.casegrid.escalation;
 
 import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
 import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
-import io.casegrid.process.TimerDescription;
 import io.casegrid.process.TimerDescription.TimerAction;
+import io.casegrid.process.TimerDescription;
+import io.casegrid.process.TimerVariables;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,4 +31,8 @@ class ThreeLevelResponseTimers {
 		}, Ids.TIMER_HANDLE_BREACH);
 	}
 
+	@Bean
+	TimerVariables handleTimerVariables() {
+		return TimerVariables.of(Vars.HANDLE_DUE_AT, Vars.HANDLE_WARN_AT);
+	}
 }

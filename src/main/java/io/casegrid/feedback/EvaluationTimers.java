@@ -1,7 +1,9 @@
 package io.casegrid.feedback;
 
 import io.casegrid.casefile.CaseLifecycleProcess.Ids;
+import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.process.TimerDescription;
+import io.casegrid.process.TimerVariables;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,4 +17,8 @@ class EvaluationTimers {
 		return TimerDescription.fixed("EVALUATION_DEFAULT", "评价期满未评价：按满意记录", Ids.TIMER_EVALUATION_OVERDUE);
 	}
 
+	@Bean
+	TimerVariables evaluationTimerVariables() {
+		return TimerVariables.of(CaseLifecycleProcess.Vars.EVALUATION_DUE_AT);
+	}
 }

@@ -1,8 +1,10 @@
 package io.casegrid.mediation;
 
 import io.casegrid.mediation.TieredMediationProcess.Ids;
-import io.casegrid.process.TimerDescription;
+import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.TimerDescription.TimerAction;
+import io.casegrid.process.TimerDescription;
+import io.casegrid.process.TimerVariables;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,4 +36,9 @@ class MediationTimers {
 		return TimerDescription.fixed("CONFIRMATION_LAPSED", "司法确认申请期满", Ids.TIMER_CONFIRMATION_LAPSED);
 	}
 
+	@Bean
+	TimerVariables mediationTimerVariables() {
+		return TimerVariables.of(Vars.VILLAGE_DUE_AT, Vars.VILLAGE_WARN_AT, Vars.LEVEL_DUE_AT, Vars.OPINION_DUE_AT,
+				Vars.JUDICIAL_CONFIRMATION_DUE_AT);
+	}
 }

@@ -22,6 +22,13 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 
 	@Query("""
 			SELECT * FROM sla_clock
+			 WHERE process_instance_id = :processInstanceId AND stopped_at IS NULL
+			 ORDER BY started_at, id
+			""")
+	List<SlaClock> findOpenByProcessInstance(@Param("processInstanceId") String processInstanceId);
+
+	@Query("""
+			SELECT * FROM sla_clock
 			 WHERE stopped_at IS NULL AND paused_at IS NULL AND counting = 'WORKING'
 			 ORDER BY due_at, id
 			""")

@@ -49,7 +49,7 @@ public class SlaClocks {
 	private final OrgDirectory org;
 
 	/** The class of a case that triage gave none (the policy's middle class). */
-	private static final String DEFAULT_CLASS = "TIME_CONSUMING";
+	private static final String DEFAULT_CLASS = SlaClass.TIME_CONSUMING.name();
 
 	SlaClocks(SlaClockRepository clocks, SlaPolicy policy, DueDateCalculator calculator, TimerJobs timers,
 			TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
@@ -194,6 +194,34 @@ public class SlaClocks {
 		SlaClock clock = get(clockId);
 		clock.rebind(timers);
 		return clocks.save(clock);
+	}
+
+	/**
+	 * A process instance moved to another version of its process, where some of its timers have other ids (a timer
+	 * mapped to a renamed or moved event): the open clocks bound to the instance's timers are bound to the new ids, so
+	 * that pausing, extending or recalculating them keeps moving the timers that fire for them. Returns how many
+	 * clocks were bound anew.
+	 *
+	 * @param movedTimers old timer id to new timer id, for the timers whose id changed
+	 */
+	@Transactional
+	public int rebindMigratedTimers(String processInstanceId, Map<String, String> movedTimers) {
+		int rebound = 0;
+		for (SlaClock clock : clocks.findOpenByProcessInstance(processInstanceId)) {
+			TimerBinding old = clock.timers();
+			TimerBinding moved = new TimerBinding(old.processInstanceId(), old.dueVariable(), old.warnVariable(),
+					movedTo(movedTimers, old.dueTimer()), movedTo(movedTimers, old.warnTimer()));
+			if (!moved.equals(old)) {
+				clock.rebind(moved);
+				clocks.save(clock);
+				rebound++;
+			}
+		}
+		return rebound;
+	}
+
+	private static String movedTo(Map<String, String> movedTimers, String timer) {
+		return timer == null ? null : movedTimers.getOrDefault(timer, timer);
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package io.casegrid.whistle;
 
-import io.casegrid.process.TimerDescription;
 import io.casegrid.process.TimerDescription.TimerAction;
+import io.casegrid.process.TimerDescription;
+import io.casegrid.process.TimerVariables;
 import io.casegrid.whistle.DepartmentReportProcess.Ids;
 import io.casegrid.whistle.DepartmentReportProcess.Vars;
 
@@ -20,4 +21,8 @@ class DepartmentReportTimers {
 				Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE, Ids.TIMER_HANDLING_OVERDUE);
 	}
 
+	@Bean
+	TimerVariables departmentReportTimerVariables() {
+		return TimerVariables.of(Vars.ACK_DUE_AT, Vars.DEPARTMENT_DUE_AT);
+	}
 }
