@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -12,14 +15,31 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.casegrid.client.webhooks.WebhookVerificationException;
+import io.casegrid.client.webhooks.WebhookVerifier;
+
 /**
  * A real HTTP server on a free local port that takes webhook POSTs as an app's endpoint would: it keeps every
- * request it got and answers with the next queued status (200 once the queue is empty).
+ * request it got and answers with the next queued status (200 once the queue is empty). Signatures are checked with
+ * the verifier the Java client ships ({@link WebhookVerifier}), as an app would check them.
  */
 final class WebhookReceiver implements AutoCloseable {
 
-	/** One POST as it arrived. */
-	record Received(String id, String timestamp, String signature, String body) {
+	/** One POST as it arrived, and when. */
+	record Received(String id, String timestamp, String signature, String body, Instant at) {
+
+		/** Whether the shipped verifier accepts it with this secret, at the time it arrived. */
+		boolean verifiesWith(String secret) {
+			try {
+				new WebhookVerifier(secret).withClock(Clock.fixed(at, ZoneOffset.UTC))
+					.verify(id, timestamp, signature, body);
+				return true;
+			}
+			catch (WebhookVerificationException ex) {
+				return false;
+			}
+		}
+
 	}
 
 	private final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -66,7 +86,7 @@ final class WebhookReceiver implements AutoCloseable {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			var headers = exchange.getRequestHeaders();
 			received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-					headers.getFirst("webhook-signature"), body));
+					headers.getFirst("webhook-signature"), body, Instant.now()));
 		}
 		Integer status = answers.poll();
 		exchange.sendResponseHeaders(status == null ? 200 : status, -1);
