@@ -67,6 +67,7 @@ public final class CasegridClient {
 	public final io.casegrid.client.api.ProcessesApi processes;
 
 	public final io.casegrid.client.api.MigrationsApi migrations;
+	public final io.casegrid.client.api.AttachmentsApi attachments;
 
 	private final int port;
 
@@ -127,6 +128,7 @@ public final class CasegridClient {
 		this.notifications = new io.casegrid.client.api.NotificationsApi(api);
 		this.processes = new io.casegrid.client.api.ProcessesApi(api);
 		this.migrations = new io.casegrid.client.api.MigrationsApi(api);
+		this.attachments = new io.casegrid.client.api.AttachmentsApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -44,7 +44,10 @@ import org.springframework.stereotype.Component;
  * those are the cases of every place</td></tr>
  * <tr><td>{@code process-deployer}</td><td>deployments: CREATE, READ (the only role that deploys; what is deployed
  * passes {@code deployment.DeploymentCheck})</td></tr>
- * <tr><td>every other role</td><td>nothing: field staff and apps work through the API</td></tr>
+ * <tr><td>field staff ({@link WebappActors#FIELD_STAFF})</td><td>application {@code tasklist}: ACCESS; tasks: READ,
+ * TASK_WORK; process definitions: READ; filters: READ. Usable only in Tasklist (engine REST refuses these roles), where
+ * {@code webapps.TasklistScope} narrows every call to the tasks the API's place and holder rules give the user</td></tr>
+ * <tr><td>every other role</td><td>nothing: apps work through the API</td></tr>
  * </table>
  * Camunda's engine checks these only for calls made with an authenticated user on the thread: the webapps and
  * {@code /engine-rest}. The service's own calls ({@code process.EngineUser}) skip them, because the REST facade has
@@ -86,6 +89,12 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
 		grants.add(grant(Role.PROCESS_DESIGNER, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ));
 		grants.add(grant(Role.PROCESS_DESIGNER, Resources.DEPLOYMENT, Permissions.READ));
 		grants.add(grant(Role.PROCESS_DEPLOYER, Resources.DEPLOYMENT, Permissions.CREATE, Permissions.READ));
+		for (Role field : WebappActors.FIELD_STAFF.stream().sorted().toList()) {
+			grants.add(new Grant(field.tokenName(), Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)));
+			grants.add(grant(field, Resources.TASK, TaskPermissions.READ, TaskPermissions.TASK_WORK));
+			grants.add(grant(field, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ));
+			grants.add(grant(field, Resources.FILTER, Permissions.READ));
+		}
 		return List.copyOf(grants);
 	}
 

@@ -43,8 +43,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Camunda Cockpit, Tasklist and Admin sign in through Keycloak (OpenID Connect, the service's own client), and
  * each app admits the realm roles that need it: Cockpit administrators, process designers, supervisors and
- * auditors; Tasklist administrators and process designers (field staff work through the API's apps, where place
- * scoping applies); Admin administrators only. A grid worker is refused everywhere. Camunda learns the signed-in
+ * auditors; Tasklist administrators, process designers and field staff ({@link WebappActors#FIELD_STAFF}, who see
+ * there only what the API's place and holder rules give them: {@code webapps.TasklistScope}); Admin administrators
+ * only. A grid worker is refused everywhere. Camunda learns the signed-in
  * user through its container-based authentication ({@link CamundaUsers}); what each role may then do inside the apps
  * is Camunda's authorizations ({@link EngineAuthorizations}). A session lives only as long as Keycloak keeps its user
  * ({@link WebappSessions}); signing out is {@code POST /logout} only, so a link on another site cannot sign anyone out
@@ -55,10 +56,19 @@ class WebappSecurity {
 
 	static final String[] ADMIN = { Role.ADMIN.authority() };
 
-	static final String[] TASKLIST = { Role.ADMIN.authority(), Role.PROCESS_DESIGNER.authority() };
-
 	static final String[] COCKPIT = { Role.ADMIN.authority(), Role.PROCESS_DESIGNER.authority(),
 			Role.SUPERVISOR.authority(), Role.AUDITOR.authority() };
+
+	static final String[] TASKLIST = Stream
+		.concat(Stream.of(Role.ADMIN, Role.PROCESS_DESIGNER), WebappActors.FIELD_STAFF.stream())
+		.map(Role::authority)
+		.sorted()
+		.toArray(String[]::new);
+
+	/** Cockpit's and Tasklist's users: both apps ask Admin's API who is signed in, and call the engine API. */
+	static final String[] COCKPIT_OR_TASKLIST = Stream.concat(Stream.of(COCKPIT), Stream.of(TASKLIST))
+		.distinct()
+		.toArray(String[]::new);
 
 	static final String REGISTRATION = "keycloak";
 
@@ -100,11 +110,14 @@ class WebappSecurity {
 			.authorizeHttpRequests(requests -> requests
 				// every app asks Admin's API who is signed in and which apps they may open
 				.requestMatchers(paths.matcher("/camunda/api/admin/auth/**"))
-				.hasAnyAuthority(COCKPIT)
+				.hasAnyAuthority(COCKPIT_OR_TASKLIST)
 				.requestMatchers(any(paths, "/camunda/app/admin/**", "/camunda/api/admin/**"))
 				.hasAnyAuthority(ADMIN)
 				.requestMatchers(any(paths, "/camunda/app/tasklist/**", "/camunda/api/tasklist/**"))
 				.hasAnyAuthority(TASKLIST)
+				// field staff's calls are held to the API's place and holder rules (webapps.TasklistScope)
+				.requestMatchers(paths.matcher("/camunda/api/engine/**"))
+				.hasAnyAuthority(COCKPIT_OR_TASKLIST)
 				.requestMatchers(paths.matcher("/camunda/**"))
 				.hasAnyAuthority(COCKPIT)
 				.anyRequest()
@@ -144,6 +157,9 @@ class WebappSecurity {
 			Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
 			TokenClaims.roleNames(access, properties.audience())
 				.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+			// the org units, for WebappActors: Tasklist applies the API's place rules
+			TokenClaims.orgCodesWithAncestors(access)
+				.forEach(code -> authorities.add(new SimpleGrantedAuthority(WebappActors.ORG_PREFIX + code)));
 			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
 		};
 	}
