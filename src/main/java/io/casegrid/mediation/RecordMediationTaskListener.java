@@ -30,7 +30,7 @@ class RecordMediationTaskListener implements TaskListener {
 		String comment = ProcessVariables.takeComment(task);
 		switch (task.getTaskDefinitionKey()) {
 			case Ids.TASK_ACCEPT -> {
-				if ("ACCEPT".equals(var(task, Vars.ACCEPT_OUTCOME))) {
+				if (MediationOutcomes.ACCEPT.equals(var(task, Vars.ACCEPT_OUTCOME))) {
 					mediations.accept(caseId, var(task, "parties"), var(task, "disputeSummary"), actor, comment);
 				}
 				else {
@@ -42,7 +42,7 @@ class RecordMediationTaskListener implements TaskListener {
 				levelOutcome(task, caseId, var(task, Vars.BRAND_ROOM_OUTCOME), actor, comment);
 			case Ids.TASK_COUNTY_MEDIATION -> levelOutcome(task, caseId, var(task, Vars.COUNTY_OUTCOME), actor, comment);
 			case Ids.TASK_APPROVE_EXTENSION -> {
-				if ("GRANT".equals(var(task, Vars.EXTENSION_DECISION))) {
+				if (MediationOutcomes.GRANT.equals(var(task, Vars.EXTENSION_DECISION))) {
 					mediations.grantExtension(caseId, actor, var(task, "grantNote"));
 				}
 				else {
@@ -55,7 +55,7 @@ class RecordMediationTaskListener implements TaskListener {
 			case Ids.TASK_JUDICIAL_OPINION ->
 				mediations.recordOpinion(caseId, Head.JUDICIAL, var(task, "judicialOpinion"), actor);
 			case Ids.TASK_JOINT_CONSULTATION -> {
-				if ("SETTLED".equals(var(task, Vars.JOINT_OUTCOME))) {
+				if (MediationOutcomes.SETTLED.equals(var(task, Vars.JOINT_OUTCOME))) {
 					mediations.settle(caseId, var(task, "jointDecision"), actor, comment);
 				}
 				else {
@@ -66,7 +66,7 @@ class RecordMediationTaskListener implements TaskListener {
 				var agreement = mediations.sign(caseId,
 						new AgreementTerms(var(task, "parties"), var(task, "facts"), var(task, "obligations"),
 								var(task, "performance"), ProcessVariables.instant(task, "performBy"),
-								"CONFIRMED".equals(var(task, "signaturesConfirmed"))),
+								MediationOutcomes.SIGNATURES_CONFIRMED.equals(var(task, "signaturesConfirmed"))),
 						actor);
 				task.setVariable(Vars.AGREEMENT_ID, agreement.id().toString());
 				task.setVariable(Vars.JUDICIAL_CONFIRMATION_DUE_AT, Date.from(agreement.judicialConfirmationDueAt()));
@@ -81,11 +81,11 @@ class RecordMediationTaskListener implements TaskListener {
 
 	private void levelOutcome(DelegateTask task, UUID caseId, String outcome, String actor, String comment) {
 		switch (outcome) {
-			case "RECORD_SESSION" -> mediations.recordSession(caseId, ProcessVariables.instant(task, "sessionHeldAt"),
+			case MediationOutcomes.RECORD_SESSION -> mediations.recordSession(caseId, ProcessVariables.instant(task, "sessionHeldAt"),
 					var(task, "sessionParticipants"), var(task, "sessionSummary"), actor);
-			case "SETTLED" -> mediations.settle(caseId, var(task, "settlementSummary"), actor, comment);
-			case "NOT_SETTLED" -> mediations.notSettled(caseId, var(task, "notSettledReason"), actor, comment);
-			case "REQUEST_EXTENSION" -> task.setVariable(Vars.EXTENSION_COUNT,
+			case MediationOutcomes.SETTLED -> mediations.settle(caseId, var(task, "settlementSummary"), actor, comment);
+			case MediationOutcomes.NOT_SETTLED -> mediations.notSettled(caseId, var(task, "notSettledReason"), actor, comment);
+			case MediationOutcomes.REQUEST_EXTENSION -> task.setVariable(Vars.EXTENSION_COUNT,
 					mediations.requestExtension(caseId, var(task, "extensionReason"), actor, comment));
 			default -> throw new IllegalStateException("Unknown mediation outcome " + outcome);
 		}

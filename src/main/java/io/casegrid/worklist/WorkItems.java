@@ -19,6 +19,9 @@ import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.EngineUser;
+import io.casegrid.process.form.FormOutcome;
+import io.casegrid.process.form.TaskForm;
+import io.casegrid.process.form.TaskForms;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. Someone
+ * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. What a task
+ * allows (outcomes, fields, validation) is its deployed Camunda Form, of the task's own process version
+ * ({@link TaskForms}). Someone
  * sees the tasks of the cases they may see ({@link CaseVisibility}; others are not found) and acts only on those
  * they are a candidate for ({@link CaseActions}, the rule every action on a case follows; others are forbidden).
  */
@@ -42,7 +47,7 @@ public class WorkItems {
 
 	private final RuntimeService runtime;
 
-	private final TaskContracts contracts;
+	private final TaskForms forms;
 
 	private final CompletionRules rules;
 
@@ -60,14 +65,14 @@ public class WorkItems {
 
 	private final CaseActions actions;
 
-	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
+	WorkItems(TaskService tasks, RuntimeService runtime, TaskForms forms, CompletionRules rules,
 			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
 			TaskSearch search, SlaBoard slaBoard, CaseActions actions) {
 		this.actions = actions;
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.contracts = contracts;
+		this.forms = forms;
 		this.rules = rules;
 		this.engineUser = engineUser;
 		this.caseSearch = caseSearch;
@@ -126,10 +131,10 @@ public class WorkItems {
 	@Transactional
 	public void complete(String taskId, String outcome, String comment, Map<String, String> fields, Actor actor) {
 		Task task = actions.taskToWork(taskId, actor);
-		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
-			.orElseThrow(() -> new ConflictException(
-					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
-		Map<String, Object> variables = rules.variables(contract, outcome, fields);
+		TaskForm form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+			.orElseThrow(() -> new ConflictException("Task " + taskId + " (" + task.getTaskDefinitionKey()
+					+ ") has no deployed Camunda Form this API can read"));
+		Map<String, Object> variables = rules.variables(form, outcome, fields);
 		engineUser.runAs(actor.id(), () -> {
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, actor.id());
@@ -169,8 +174,8 @@ public class WorkItems {
 			String caseNumber = ref == null ? null : ref.caseNumber();
 			List<String> groups = candidates.getOrDefault(task.getId(), List.of());
 			boolean redo = ref != null && ref.redoCount() > 0;
-			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
-				.map(UserTaskContract::outcomes)
+			List<FormOutcome> outcomes = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+				.map(TaskForm::outcomes)
 				.orElse(List.of());
 			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
