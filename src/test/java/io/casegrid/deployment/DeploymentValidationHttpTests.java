@@ -166,6 +166,46 @@ class DeploymentValidationHttpTests {
 		assertThat(deployments()).isEqualTo(deployments);
 	}
 
+	@Test
+	void aUserTaskWithoutAFormAnUnknownBeanAndAFormFieldOfUnknownTypeAreListedAndNothingIsDeployed() throws Exception {
+		String bpmn = DeploymentForm.process("Process_Unformed", """
+				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Unformed" targetRef="Task_NoForm" />
+				<bpmn:userTask id="Task_NoForm" name="没有表单" />
+				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_NoForm" targetRef="Task_UnknownBean" />
+				<bpmn:serviceTask id="Task_UnknownBean" name="未知组件" camunda:delegateExpression="${sendFax}" />
+				<bpmn:sequenceFlow id="Flow_3" sourceRef="Task_UnknownBean" targetRef="Task_Upload" />
+				<bpmn:userTask id="Task_Upload" name="上传照片" camunda:formRef="Form_Upload"
+				    camunda:formRefBinding="deployment" />
+				<bpmn:sequenceFlow id="Flow_4" sourceRef="Task_Upload" targetRef="End_Process_Unformed" />
+				""");
+		String form = """
+				{"id": "Form_Upload", "type": "default", "executionPlatform": "Camunda Platform", "components": [
+				  {"id": "Field_Outcome", "key": "uploadOutcome", "type": "radio", "label": "结果",
+				   "values": [{"label": "已上传", "value": "UPLOADED"}], "validate": {"required": true}},
+				  {"id": "Field_Photo", "key": "photo", "type": "filepicker", "label": "照片"}]}
+				""";
+		DeploymentForm deployment = DeploymentForm.named("unformed").resource("unformed.bpmn", bpmn)
+			.resource("upload.form", form);
+		long deployments = deployments();
+
+		HttpResponse<String> response = new CasegridClient(port, DemoUsers.DESIGNER).post(DEPLOY,
+				deployment.contentType(), deployment.body());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(errors(response, "unformed.bpmn")).extracting(e -> e.get("mainElementId").asText())
+			.contains("Task_NoForm", "Task_UnknownBean");
+		assertThat(errors(response, "unformed.bpmn")).filteredOn(e -> e.get("mainElementId").asText().equals("Task_NoForm"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.get("message").asText()).contains("没有表单").contains("has no form"));
+		assertThat(errors(response, "upload.form")).singleElement().satisfies(e -> {
+			assertThat(e.get("mainElementId").asText()).isEqualTo("Field_Photo");
+			assertThat(e.get("message").asText()).contains("filepicker");
+		});
+		assertThat(deployments()).isEqualTo(deployments);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM act_re_camformdef WHERE key_ = 'Form_Upload'", Long.class))
+			.isZero();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "${execution.processEngineServices.runtimeService}", "${execution.setVariable('a', 1)}",
 			"${task.execution.getClass()}", "${someVariable.getClass()}", "${someVariable['class']}",
