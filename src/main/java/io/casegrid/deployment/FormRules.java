@@ -100,13 +100,18 @@ final class FormRules {
 			}
 			return;
 		}
-		String binding = camunda(task, "formRefBinding").isBlank() ? "latest" : camunda(task, "formRefBinding");
+		String binding = camunda(task, "formRefBinding");
 		String version = camunda(task, "formRefVersion");
+		if (!List.of("latest", "deployment", "version").contains(binding)) {
+			problems.add(new DeploymentProblem(resource, id,
+					"表单绑定（camunda:formRefBinding）必须是 latest、deployment 或 version：" + binding,
+					"the form binding (camunda:formRefBinding) must be latest, deployment or version: " + binding));
+			return;
+		}
 		boolean found = switch (binding) {
 			case "deployment" -> formKeys.contains(formRef);
 			case "latest" -> formKeys.contains(formRef) || deployed.has(formRef, null);
-			case "version" -> version.matches("\\d{1,9}") && deployed.has(formRef, Integer.valueOf(version));
-			default -> false;
+			default -> version.matches("\\d{1,9}") && deployed.has(formRef, Integer.valueOf(version));
 		};
 		if (!found) {
 			String where = "deployment".equals(binding) ? "本次部署中" : "本次部署和已部署的表单中";

@@ -252,7 +252,8 @@ class DeploymentValidationHttpTests {
 	void aValidDeploymentByTheDesignerIsAcceptedAndTheOperationLogSaysTheyDeployedIt() throws Exception {
 		String bpmn = DeploymentForm.process("Process_Valid", """
 				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Valid" targetRef="Task_Valid" />
-				<bpmn:userTask id="Task_Valid" name="核实" camunda:formRef="Form_Handle" camunda:candidateGroups="${handlingUnitCode}"
+				<bpmn:userTask id="Task_Valid" name="核实" camunda:formRef="Form_Handle" camunda:formRefBinding="latest"
+				    camunda:candidateGroups="${handlingUnitCode}"
 				    camunda:dueDate="${handleDueAt}" />
 				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Valid" targetRef="End_Process_Valid">
 				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
@@ -275,7 +276,8 @@ class DeploymentValidationHttpTests {
 	private List<DeploymentProblem> problemsOf(String expression) {
 		String bpmn = DeploymentForm.process("Process_Expression", """
 				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Expression" targetRef="Task_Expression" />
-				<bpmn:userTask id="Task_Expression" camunda:formRef="Form_Handle" camunda:assignee="%s" />
+				<bpmn:userTask id="Task_Expression" camunda:formRef="Form_Handle" camunda:formRefBinding="latest"
+				    camunda:assignee="%s" />
 				""".formatted(expression.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")));
 		return check.problems(Map.of("expression.bpmn", resource("expression.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))));
 	}
