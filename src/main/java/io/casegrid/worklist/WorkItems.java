@@ -166,6 +166,7 @@ public class WorkItems {
 			.map(task -> new SlaBoard.TaskDue(task.getProcessInstanceId(),
 					task.getDueDate() == null ? null : task.getDueDate().toInstant()))
 			.toList());
+		Map<String, List<FormOutcome>> outcomesByTask = new java.util.HashMap<>();
 		List<WorkItem> items = new ArrayList<>();
 		for (Task task : found) {
 			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
@@ -174,9 +175,12 @@ public class WorkItems {
 			String caseNumber = ref == null ? null : ref.caseNumber();
 			List<String> groups = candidates.getOrDefault(task.getId(), List.of());
 			boolean redo = ref != null && ref.redoCount() > 0;
-			List<FormOutcome> outcomes = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-				.map(TaskForm::outcomes)
-				.orElse(List.of());
+			// one look-up per task of a process version, however many of them the page holds
+			List<FormOutcome> outcomes = outcomesByTask.computeIfAbsent(
+					task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+					k -> forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+						.map(TaskForm::outcomes)
+						.orElse(List.of()));
 			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
 			String slaState = state == null ? null : state.name();
