@@ -3,6 +3,7 @@ package io.casegrid.deployment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.w3c.dom.Element;
 
 import io.casegrid.process.form.FormReading;
+import io.casegrid.process.form.TaskForm;
 
 /**
  * The forms of a deployment, as the REST API reads them ({@link FormReading}): every form deployed must follow the
@@ -26,11 +29,16 @@ import io.casegrid.process.form.FormReading;
  */
 final class FormRules {
 
-	/** Whether a form is deployed already: by key, and for the {@code version} binding, that version of it. */
+	/** A form deployed already, by key (the latest) or, for the {@code version} binding, that version of it. */
 	@FunctionalInterface
 	interface DeployedForms {
 
-		boolean has(String key, Integer version);
+		/** The form's JSON, or {@code null} when no such form is deployed. */
+		byte[] content(String key, Integer version);
+
+		default boolean has(String key, Integer version) {
+			return content(key, version) != null;
+		}
 
 	}
 
@@ -67,16 +75,46 @@ final class FormRules {
 		return (key, version) -> {
 			CommandContext context = Context.getCommandContext();
 			if (context != null) {
-				return has(context.getCamundaFormDefinitionManager(), key, version);
+				return content(context, key, version);
 			}
-			return configuration.getCommandExecutorTxRequired()
-				.execute(c -> has(c.getCamundaFormDefinitionManager(), key, version));
+			return configuration.getCommandExecutorTxRequired().execute(c -> content(c, key, version));
 		};
 	}
 
-	private static boolean has(CamundaFormDefinitionManager forms, String key, Integer version) {
-		return version == null ? forms.findLatestDefinitionByKey(key) != null
-				: forms.findDefinitionByKeyVersionAndTenantId(key, version, null) != null;
+	/** The keys of a form's fields, its outcome field among them; none when it cannot be read. */
+	static Set<String> fieldKeys(byte[] json) {
+		TaskForm form = json == null ? null : FormReading.read(json).form();
+		if (form == null) {
+			return Set.of();
+		}
+		Set<String> keys = new HashSet<>();
+		keys.add(form.outcomeKey());
+		form.fields().forEach(f -> keys.add(f.key()));
+		return keys;
+	}
+
+	/** The Camunda Forms the user tasks of a BPMN file link by {@code camunda:formRef}, with their version, if fixed. */
+	static Map<String, Integer> linkedForms(ResourceEntity bpmn) {
+		Map<String, Integer> linked = new HashMap<>();
+		for (Element task : userTasks(bpmn)) {
+			String version = camunda(task, "formRefVersion");
+			if (!camunda(task, "formRef").isBlank()) {
+				linked.put(camunda(task, "formRef"), version.matches("\\d{1,9}") ? Integer.valueOf(version) : null);
+			}
+		}
+		return linked;
+	}
+
+	private static byte[] content(CommandContext context, String key, Integer version) {
+		CamundaFormDefinitionManager forms = context.getCamundaFormDefinitionManager();
+		CamundaFormDefinitionEntity definition = version == null ? forms.findLatestDefinitionByKey(key)
+				: forms.findDefinitionByKeyVersionAndTenantId(key, version, null);
+		if (definition == null) {
+			return null;
+		}
+		ResourceEntity resource = context.getResourceManager()
+			.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+		return resource == null ? null : bytes(resource);
 	}
 
 	private static void checkLink(String resource, Element task, Set<String> resourceNames, Set<String> formKeys,
@@ -122,7 +160,7 @@ final class FormRules {
 		}
 	}
 
-	private static List<Element> userTasks(ResourceEntity resource) {
+	static List<Element> userTasks(ResourceEntity resource) {
 		try {
 			return BpmnXml.elements(new ByteArrayInputStream(bytes(resource)))
 				.stream()
@@ -135,7 +173,7 @@ final class FormRules {
 		}
 	}
 
-	private static String camunda(Element element, String name) {
+	static String camunda(Element element, String name) {
 		for (String namespace : BpmnRules.CAMUNDA_NAMESPACES) {
 			if (element.hasAttributeNS(namespace, name)) {
 				return element.getAttributeNS(namespace, name).strip();
@@ -144,7 +182,7 @@ final class FormRules {
 		return "";
 	}
 
-	private static byte[] bytes(ResourceEntity resource) {
+	static byte[] bytes(ResourceEntity resource) {
 		return resource.getBytes() == null ? new byte[0] : resource.getBytes();
 	}
 

@@ -206,6 +206,39 @@ class DeploymentValidationHttpTests {
 			.isZero();
 	}
 
+	@Test
+	void aConditionReadingAVariableThatNothingDefinesIsAProblemOfItsFlow() {
+		String bpmn = DeploymentForm.process("Process_Typo", """
+				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Typo" targetRef="Task_Review" />
+				<bpmn:userTask id="Task_Review" name="复核" camunda:formRef="Form_Review" camunda:formRefBinding="deployment" />
+				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Review" targetRef="Gateway_Review" />
+				<bpmn:exclusiveGateway id="Gateway_Review" />
+				<bpmn:sequenceFlow id="Flow_Typo" sourceRef="Gateway_Review" targetRef="End_Process_Typo">
+				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
+				      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${reviewOutcom == 'OK'}</bpmn:conditionExpression>
+				</bpmn:sequenceFlow>
+				<bpmn:sequenceFlow id="Flow_Form" sourceRef="Gateway_Review" targetRef="End_Process_Typo">
+				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
+				      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${reviewOutcome == 'OK' &amp;&amp; redoCount == 0}</bpmn:conditionExpression>
+				</bpmn:sequenceFlow>
+				""");
+		String form = """
+				{"id": "Form_Review", "components": [{"id": "Field_Outcome", "key": "reviewOutcome", "type": "radio",
+				  "label": "结果", "values": [{"label": "通过", "value": "OK"}], "validate": {"required": true}}]}
+				""";
+
+		List<DeploymentProblem> problems = check.problems(Map.of("typo.bpmn",
+				resource("typo.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)), "review.form",
+				resource("review.form", form.getBytes(StandardCharsets.UTF_8))));
+
+		assertThat(problems).as("reviewOutcome is the form's, redoCount the product's")
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.elementId()).isEqualTo("Flow_Typo");
+				assertThat(p.english()).contains("reviewOutcom,");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "${execution.processEngineServices.runtimeService}", "${execution.setVariable('a', 1)}",
 			"${task.execution.getClass()}", "${someVariable.getClass()}", "${someVariable['class']}",
