@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every new deployment before the engine's own deployers parse it, whoever deploys it: Camunda Modeler through
  * {@code /engine-rest}, Cockpit, or the product's own processes at start. Each BPMN file must pass {@link BpmnRules},
- * each DMN file {@link DmnRules}; only BPMN, DMN and Camunda Forms may be deployed. A deployment with any problem is
- * refused as a whole ({@link DeploymentRejected}: 400 from the REST API, every problem listed); the deploy command
- * fails, so nothing of it is stored. Each accepted or refused deployment is logged with who deployed it. Deployments
- * stored before are not checked again when the engine loads them.
+ * each DMN file {@link DmnRules}, the forms and the user tasks' links to them {@link FormRules}, the variables
+ * sequence-flow conditions read {@link ConditionRules}; only BPMN, DMN and Camunda Forms may be deployed. A deployment
+ * with any problem is refused as a whole ({@link DeploymentRejected}: 400 from the REST API, every problem listed); the
+ * deploy command fails, so nothing of it is stored. Each accepted or refused deployment is logged with who deployed it.
+ * Deployments stored before are not checked again when the engine loads them.
  */
 @Component
 class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
@@ -42,6 +43,8 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 
 	private final ProductVocabulary vocabulary;
 
+	private FormRules.DeployedForms deployedForms = (key, version) -> null;
+
 	DeploymentCheck(ProductBeans beans, ProductVocabulary vocabulary) {
 		this.beans = beans;
 		this.vocabulary = vocabulary;
@@ -49,6 +52,7 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		deployedForms = FormRules.in(configuration);
 		List<Deployer> deployers = new ArrayList<>();
 		deployers.add(this);
 		if (configuration.getCustomPreDeployers() != null) {
@@ -76,6 +80,8 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
 	List<DeploymentProblem> problems(Map<String, ResourceEntity> resources) {
 		List<DeploymentProblem> problems = new ArrayList<>();
 		resources.forEach((name, resource) -> check(name, resource.getBytes(), problems));
+		problems.addAll(FormRules.problems(resources, deployedForms));
+		problems.addAll(ConditionRules.problems(resources, deployedForms, beans.identifiers()));
 		return problems;
 	}
 

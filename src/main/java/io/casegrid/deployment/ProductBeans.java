@@ -37,6 +37,8 @@ public class ProductBeans {
 
 	private volatile Set<String> names;
 
+	private volatile Set<String> identifiers;
+
 	ProductBeans(ApplicationContext context) {
 		this.context = context;
 	}
@@ -45,8 +47,18 @@ public class ProductBeans {
 	public Set<String> names() {
 		Set<String> known = names;
 		if (known == null) {
-			known = Set.copyOf(identifiersOfProductProcesses().stream().filter(this::isBuildingBlock).toList());
+			known = Set.copyOf(identifiers().stream().filter(this::isBuildingBlock).toList());
 			names = known;
+		}
+		return known;
+	}
+
+	/** Every name the expressions of the product's own processes use: their building blocks and their variables. */
+	Set<String> identifiers() {
+		Set<String> known = identifiers;
+		if (known == null) {
+			known = Set.copyOf(identifiersOfProductProcesses());
+			identifiers = known;
 		}
 		return known;
 	}

@@ -48,7 +48,7 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 					.announcing(EventType.CASE_DISPATCHED),
 				f -> f.dispatchTo(unit));
 		clocks.dispatched(file.id(), unit, Actor.SYSTEM.id());
-		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchTask.DISPATCH);
+		execution.setVariable(Vars.DISPATCH_OUTCOME, DispatchOutcomes.DISPATCH);
 		execution.setVariable(Vars.HANDLING_UNIT_CODE, unit);
 	}
 

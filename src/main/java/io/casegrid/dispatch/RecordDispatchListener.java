@@ -39,7 +39,7 @@ class RecordDispatchListener implements TaskListener {
 		var caseId = ProcessVariables.caseId(task);
 		String comment = ProcessVariables.takeComment(task);
 		String outcome = ProcessVariables.string(task, Vars.DISPATCH_OUTCOME);
-		if (DispatchTask.REJECT.equals(outcome)) {
+		if (DispatchOutcomes.REJECT.equals(outcome)) {
 			String reason = ProcessVariables.string(task, "rejectReason");
 			files.change(caseId, ProcessActor.current(),
 					TimelineNote.of("REJECTED", "认定为无效诉求：" + reason)

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("recordEmergencyTask")
 class RecordEmergencyTaskListener implements TaskListener {
 
+	static final String TASK_COUNTY_ACKNOWLEDGE = "Task_CountyAcknowledge";
+
 	private final Emergencies emergencies;
 
 	RecordEmergencyTaskListener(Emergencies emergencies) {
@@ -23,13 +25,13 @@ class RecordEmergencyTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		var caseId = ProcessVariables.caseId(task);
 		String comment = ProcessVariables.takeComment(task);
-		if (EmergencyTaskContracts.ACKNOWLEDGE.equals(task.getTaskDefinitionKey())) {
+		if (TASK_COUNTY_ACKNOWLEDGE.equals(task.getTaskDefinitionKey())) {
 			emergencies.acknowledge(caseId, ProcessActor.current(),
 					comment != null ? comment : ProcessVariables.string(task, "commandNote"));
 			return;
 		}
 		emergencies.handled(caseId, ProcessVariables.string(task, "resolution"), ProcessActor.current(), comment);
-		task.setVariable(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, "RESOLVED");
+		task.setVariable(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, EmergencyOutcomes.RESOLVED);
 	}
 
 }

@@ -6,13 +6,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
-import io.casegrid.escalation.ThreeLevelResponseProcess.Ids;
 import io.casegrid.escalation.ThreeLevelResponseProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
-import io.casegrid.worklist.OutcomeField;
-import io.casegrid.worklist.TaskContract;
-import io.casegrid.worklist.TaskOutcome;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,19 +17,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LevelExtensionGlue {
 
-	@Bean
-	TaskContract approveLevelExtensionTask() {
-		return TaskContract.of(Ids.TASK_APPROVE_LEVEL_EXTENSION, Vars.LEVEL_EXTENSION_DECISION,
-				TaskOutcome.of("GRANT", "批准延期", OutcomeField.text("grantNote", "批准意见", false)),
-				TaskOutcome.of("REFUSE", "不予延期", OutcomeField.text("refuseReason", "不予延期的理由", true)));
-	}
-
 	@Bean("recordLevelExtensionDecision")
 	TaskListener recordLevelExtensionDecision(Escalations escalations, CaseFiles files) {
 		return task -> {
 			ProcessVariables.takeComment(task);
 			String actor = ProcessActor.current();
-			if ("GRANT".equals(ProcessVariables.string(task, Vars.LEVEL_EXTENSION_DECISION))) {
+			if (LevelOutcomes.GRANT.equals(ProcessVariables.string(task, Vars.LEVEL_EXTENSION_DECISION))) {
 				escalations.grantExtension(EnterResponseLevelDelegate.clockId(task),
 						ProcessVariables.string(task, Vars.EXTENSION),
 						ProcessVariables.string(task, Vars.EXTENSION_REASON), actor);

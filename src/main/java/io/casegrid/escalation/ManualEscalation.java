@@ -44,7 +44,7 @@ class ManualEscalation {
 			throw new ConflictException("Case " + caseId + " is at the county centre already: there is no level above");
 		}
 		engineUser.runAs(actor.id(), () -> tasks.complete(task.getId(),
-				Map.of(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, HandleAtLevelTask.ESCALATE, Vars.ESCALATION_REASON,
+				Map.of(CaseLifecycleProcess.Vars.HANDLING_OUTCOME, LevelOutcomes.ESCALATE, Vars.ESCALATION_REASON,
 						reason)));
 		return escalations.find(caseId, null, null, null, null, 0, 1).items().get(0);
 	}

@@ -41,14 +41,14 @@ class RecordLevelOutcomeListener implements TaskListener {
 		String actor = ProcessActor.current();
 		String outcome = ProcessVariables.string(task, CaseLifecycleProcess.Vars.HANDLING_OUTCOME);
 		switch (outcome) {
-			case HandleAtLevelTask.RESOLVED -> {
+			case LevelOutcomes.RESOLVED -> {
 				escalations.leave(clockId, outcome, actor);
 				String resolution = ProcessVariables.string(task, "resolution");
 				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution)
 					.announcing(EventType.CASE_RESOLVED).withComment(comment),
 						f -> f.resolve(resolution));
 			}
-			case HandleAtLevelTask.RETURN -> {
+			case LevelOutcomes.RETURN -> {
 				escalations.leave(clockId, outcome, actor);
 				files.change(caseId, actor,
 						TimelineNote.of("RETURNED", "退回重新派单：" + ProcessVariables.string(task, "returnReason"))
@@ -56,7 +56,7 @@ class RecordLevelOutcomeListener implements TaskListener {
 							.withComment(comment),
 						f -> f.returnToDispatch());
 			}
-			case HandleAtLevelTask.ESCALATE -> {
+			case LevelOutcomes.ESCALATE -> {
 				LevelAssignment next = escalations.escalate(caseId, clockId,
 						ProcessVariables.string(task, Vars.RESPONSE_LEVEL),
 						ProcessVariables.string(task, Vars.LEVEL_GROUP), EscalationTrigger.MANUAL,
@@ -64,7 +64,7 @@ class RecordLevelOutcomeListener implements TaskListener {
 				task.setVariable(Vars.RESPONSE_LEVEL, next.level().name());
 				task.setVariable(Vars.LEVEL_GROUP, next.group());
 			}
-			case HandleAtLevelTask.REQUEST_EXTENSION -> {
+			case LevelOutcomes.REQUEST_EXTENSION -> {
 				String approver = escalations.extensionApprover(caseId,
 						ProcessVariables.string(task, Vars.RESPONSE_LEVEL));
 				task.setVariable(Vars.EXTENSION_APPROVER, approver);
@@ -76,7 +76,7 @@ class RecordLevelOutcomeListener implements TaskListener {
 									approver))
 					.withComment(comment));
 			}
-			case HandleAtLevelTask.WHISTLE -> whistling.whistle(caseId,
+			case LevelOutcomes.WHISTLE -> whistling.whistle(caseId,
 					ProcessVariables.string(task, Vars.RESPONSE_LEVEL), ProcessVariables.string(task, Vars.LEVEL_GROUP),
 					ProcessVariables.string(task, Vars.WHISTLED_DEPARTMENTS),
 					ProcessVariables.string(task, Vars.LEAD_DEPARTMENT),

@@ -31,7 +31,7 @@ class SupervisionOrderGlue {
 	@Bean("recordSupervisionReview")
 	TaskListener recordSupervisionReview(SupervisionOrders orders) {
 		return task -> {
-			if (SupervisionTaskContracts.ACCEPT.equals(ProcessVariables.string(task, Vars.REVIEW_OUTCOME))) {
+			if (SupervisionOutcomes.ACCEPT.equals(ProcessVariables.string(task, Vars.REVIEW_OUTCOME))) {
 				orders.accept(orderId(task), ProcessVariables.string(task, Vars.REVIEW_NOTE), ProcessActor.current());
 			}
 			else {

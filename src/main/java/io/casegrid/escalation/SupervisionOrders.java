@@ -127,7 +127,7 @@ public class SupervisionOrders {
 			throw new ConflictException("Supervision order " + orderId + " is " + order.status() + ", not open for a reply");
 		}
 		engineUser.runAs(actor,
-				() -> tasks.complete(task.getId(), Map.of(Vars.REPLY_OUTCOME, "REPLY", Vars.REPLY, reply)));
+				() -> tasks.complete(task.getId(), Map.of(Vars.REPLY_OUTCOME, SupervisionOutcomes.REPLY, Vars.REPLY, reply)));
 		return get(orderId);
 	}
 
@@ -194,7 +194,7 @@ public class SupervisionOrders {
 		order.countyActed(measure, note, actor, time.now());
 		orders.save(order);
 		files.note(order.caseId(), actor, TimelineNote.of("SUPERVISION_COUNTY_ACTED",
-				("INTERVIEW".equals(measure) ? "县综治中心约谈：" : "县综治中心督办审核：") + note,
+				(SupervisionOutcomes.INTERVIEW.equals(measure) ? "县综治中心约谈：" : "县综治中心督办审核：") + note,
 				Map.of("orderId", orderId.toString(), "measure", measure)));
 	}
 

@@ -26,14 +26,11 @@ class FollowUpVisits {
 
 	private final CaseFiles files;
 
-	private final FollowUpVisitTask task;
-
 	private final OrgDirectory org;
 
-	FollowUpVisits(RuntimeService runtime, CaseFiles files, FollowUpVisitTask task, OrgDirectory org) {
+	FollowUpVisits(RuntimeService runtime, CaseFiles files, OrgDirectory org) {
 		this.runtime = runtime;
 		this.files = files;
-		this.task = task;
 		this.org = org;
 	}
 
@@ -64,10 +61,10 @@ class FollowUpVisits {
 			.correlateStartMessage();
 	}
 
-	/** The visit is done: its result and record go on the timeline. */
+	/** The visit is done: its result (and the form's label of it) and record go on the timeline. */
 	@Transactional
-	public void visited(UUID caseId, String result, String record, String comment, String actor) {
-		files.note(caseId, actor, TimelineNote.of("FOLLOW_UP_VISITED", "评价后回访：" + task.labelOf(result) + "（" + record + "）",
+	public void visited(UUID caseId, String result, String resultLabel, String record, String comment, String actor) {
+		files.note(caseId, actor, TimelineNote.of("FOLLOW_UP_VISITED", "评价后回访：" + resultLabel + "（" + record + "）",
 				Map.of(ReturnVisitProcess.Vars.FOLLOW_UP_VISIT_RESULT, result)).withComment(comment));
 	}
 

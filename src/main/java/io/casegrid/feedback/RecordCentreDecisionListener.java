@@ -24,7 +24,7 @@ class RecordCentreDecisionListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String comment = ProcessVariables.takeComment(task);
-		boolean close = CentreDecisionTask.CLOSE.equals(ProcessVariables.string(task, Vars.CENTRE_DECISION));
+		boolean close = CentreDecisionOutcomes.CLOSE.equals(ProcessVariables.string(task, Vars.CENTRE_DECISION));
 		String reason = ProcessVariables.string(task, "decisionReason");
 		files.change(ProcessVariables.caseId(task), ProcessActor.current(),
 				TimelineNote.of("CENTRE_DECIDED", (close ? "综治中心裁定结案：" : "综治中心裁定重新派单：") + reason)

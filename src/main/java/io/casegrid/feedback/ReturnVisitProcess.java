@@ -27,7 +27,7 @@ public final class ReturnVisitProcess {
 	/** Process variables. */
 	public static final class Vars {
 
-		/** The outcome of 评价后回访 ({@link FollowUpVisitTask}). */
+		/** The outcome of 评价后回访 (form {@code follow-up-visit.form}). */
 		public static final String FOLLOW_UP_VISIT_RESULT = "followUpVisitResult";
 
 		/** What the visitor heard. */

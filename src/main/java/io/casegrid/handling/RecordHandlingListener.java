@@ -30,13 +30,13 @@ class RecordHandlingListener implements TaskListener {
 		var caseId = ProcessVariables.caseId(task);
 		String actor = ProcessActor.current();
 		switch (ProcessVariables.string(task, Vars.HANDLING_OUTCOME)) {
-			case HandleTask.RESOLVED -> {
+			case HandlingOutcomes.RESOLVED -> {
 				String resolution = ProcessVariables.string(task, "resolution");
 				files.change(caseId, actor, TimelineNote.of("RESOLVED", "办结：" + resolution)
 					.announcing(EventType.CASE_RESOLVED).withComment(comment),
 						f -> f.resolve(resolution));
 			}
-			case HandleTask.NEED_MORE_TIME -> {
+			case HandlingOutcomes.NEED_MORE_TIME -> {
 				task.setVariable(Vars.HANDLER, task.getAssignee());
 				var details = new HashMap<String, String>();
 				Object expectedBy = task.getVariable("expectedBy");
@@ -50,7 +50,7 @@ class RecordHandlingListener implements TaskListener {
 						f -> {
 						});
 			}
-			case HandleTask.RETURN -> files.change(caseId, actor,
+			case HandlingOutcomes.RETURN -> files.change(caseId, actor,
 					TimelineNote.of("RETURNED", "退回重新派单：" + ProcessVariables.string(task, "returnReason"))
 						.announcing(EventType.CASE_RETURNED)
 						.withComment(comment),

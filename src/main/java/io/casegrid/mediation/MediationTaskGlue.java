@@ -8,7 +8,6 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
-import io.casegrid.mediation.TieredMediationProcess.Outcomes;
 import io.casegrid.mediation.TieredMediationProcess.Vars;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
@@ -36,7 +35,7 @@ class MediationTaskGlue {
 	TaskListener recordDisputeAcceptance(Mediations mediations) {
 		return task -> {
 			String comment = ProcessVariables.takeComment(task);
-			if (Outcomes.ACCEPT.equals(var(task, Vars.ACCEPT_OUTCOME))) {
+			if (MediationOutcomes.ACCEPT.equals(var(task, Vars.ACCEPT_OUTCOME))) {
 				mediations.accept(ProcessVariables.caseId(task), var(task, "parties"), var(task, "disputeSummary"),
 						ProcessActor.current(), comment);
 			}
@@ -60,12 +59,12 @@ class MediationTaskGlue {
 			String comment = ProcessVariables.takeComment(task);
 			String outcome = var(task, property(task, OUTCOME_VARIABLE_PROPERTY));
 			switch (outcome) {
-				case Outcomes.RECORD_SESSION -> mediations.recordSession(caseId,
+				case MediationOutcomes.RECORD_SESSION -> mediations.recordSession(caseId,
 						ProcessVariables.instant(task, "sessionHeldAt"), var(task, "sessionParticipants"),
 						var(task, "sessionSummary"), actor);
-				case Outcomes.SETTLED -> mediations.settle(caseId, var(task, "settlementSummary"), actor, comment);
-				case Outcomes.NOT_SETTLED -> mediations.notSettled(caseId, var(task, "notSettledReason"), actor, comment);
-				case Outcomes.REQUEST_EXTENSION -> task.setVariable(Vars.EXTENSION_COUNT,
+				case MediationOutcomes.SETTLED -> mediations.settle(caseId, var(task, "settlementSummary"), actor, comment);
+				case MediationOutcomes.NOT_SETTLED -> mediations.notSettled(caseId, var(task, "notSettledReason"), actor, comment);
+				case MediationOutcomes.REQUEST_EXTENSION -> task.setVariable(Vars.EXTENSION_COUNT,
 						mediations.requestExtension(caseId, var(task, "extensionReason"), actor, comment));
 				default -> throw new IllegalStateException("Unknown mediation outcome " + outcome + " on task " + task.getId());
 			}
@@ -77,7 +76,7 @@ class MediationTaskGlue {
 	TaskListener recordExtensionDecision(Mediations mediations) {
 		return task -> {
 			ProcessVariables.takeComment(task);
-			if (Outcomes.GRANT.equals(var(task, Vars.EXTENSION_DECISION))) {
+			if (MediationOutcomes.GRANT.equals(var(task, Vars.EXTENSION_DECISION))) {
 				mediations.grantExtension(ProcessVariables.caseId(task), ProcessActor.current(), var(task, "grantNote"));
 			}
 			else {
@@ -114,7 +113,7 @@ class MediationTaskGlue {
 		return task -> {
 			String comment = ProcessVariables.takeComment(task);
 			String decision = var(task, "jointDecision");
-			if (Outcomes.SETTLED.equals(var(task, Vars.JOINT_OUTCOME))) {
+			if (MediationOutcomes.SETTLED.equals(var(task, Vars.JOINT_OUTCOME))) {
 				mediations.settle(ProcessVariables.caseId(task), decision, ProcessActor.current(), comment);
 			}
 			else {
@@ -131,7 +130,7 @@ class MediationTaskGlue {
 			var agreement = mediations.sign(ProcessVariables.caseId(task),
 					new AgreementTerms(var(task, "parties"), var(task, "facts"), var(task, "obligations"),
 							var(task, "performance"), ProcessVariables.instant(task, "performBy"),
-							Outcomes.CONFIRMED.equals(var(task, "signaturesConfirmed"))),
+							MediationOutcomes.SIGNATURES_CONFIRMED.equals(var(task, "signaturesConfirmed"))),
 					ProcessActor.current());
 			task.setVariable(Vars.AGREEMENT_ID, agreement.id().toString());
 			task.setVariable(Vars.JUDICIAL_CONFIRMATION_DUE_AT, Date.from(agreement.judicialConfirmationDueAt()));

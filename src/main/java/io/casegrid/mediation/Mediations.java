@@ -317,8 +317,8 @@ public class Mediations {
 	public void judicialConfirmation(UUID caseId, String status, String court, String actor) {
 		change(caseId, m -> m.judicialConfirmation(status, court));
 		String summary = switch (status) {
-			case "APPLIED" -> "已向" + court + "申请司法确认";
-			case "WAIVED" -> "当事人放弃申请司法确认";
+			case MediationOutcomes.APPLIED -> "已向" + court + "申请司法确认";
+			case MediationOutcomes.WAIVED -> "当事人放弃申请司法确认";
 			default -> "30日内未申请司法确认";
 		};
 		TimelineNote note = TimelineNote.of("JUDICIAL_CONFIRMATION", summary, Map.of("status", status));

@@ -195,26 +195,4 @@ public final class TieredMediationProcess {
 
 	}
 
-	/** The outcome codes of the mediation's forms that its listeners act on. */
-	static final class Outcomes {
-
-		static final String ACCEPT = "ACCEPT";
-
-		static final String RECORD_SESSION = "RECORD_SESSION";
-
-		static final String SETTLED = "SETTLED";
-
-		static final String NOT_SETTLED = "NOT_SETTLED";
-
-		static final String REQUEST_EXTENSION = "REQUEST_EXTENSION";
-
-		static final String GRANT = "GRANT";
-
-		static final String CONFIRMED = "CONFIRMED";
-
-		private Outcomes() {
-		}
-
-	}
-
 }

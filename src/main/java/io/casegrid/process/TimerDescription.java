@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 /**
  * What the timers of a feature's diagram will do when they fire, in words a dashboard can show. Each feature
- * contributes the descriptions of its own timers as beans, the way it contributes its task contracts;
- * {@link TimerDescriptions} collects them.
+ * contributes the descriptions of its own timers as beans; {@link TimerDescriptions} collects them.
  */
 public interface TimerDescription {
 

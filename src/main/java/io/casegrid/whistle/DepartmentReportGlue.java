@@ -48,7 +48,7 @@ class DepartmentReportGlue {
 		return task -> {
 			String actor = ProcessActor.current();
 			ProcessVariables.takeComment(task);
-			if ("ACKNOWLEDGE".equals(ProcessVariables.string(task, Vars.ACKNOWLEDGE_OUTCOME))) {
+			if (DepartmentReportOutcomes.ACKNOWLEDGE.equals(ProcessVariables.string(task, Vars.ACKNOWLEDGE_OUTCOME))) {
 				SlaClock handling = reports.acknowledge(ProcessVariables.caseId(task), department(task), clockId(task),
 						ProcessVariables.string(task, CaseLifecycleProcess.Vars.SLA_CLASS),
 						new TimerBinding(task.getProcessInstanceId(), Vars.DEPARTMENT_DUE_AT, null,
@@ -69,7 +69,7 @@ class DepartmentReportGlue {
 		return task -> {
 			ProcessVariables.takeComment(task);
 			String returnedBy = department(task);
-			String responsible = "REDISPATCH".equals(ProcessVariables.string(task, Vars.JURISDICTION_DECISION))
+			String responsible = DepartmentReportOutcomes.REDISPATCH.equals(ProcessVariables.string(task, Vars.JURISDICTION_DECISION))
 					? ProcessVariables.string(task, Vars.NEW_DEPARTMENT_CODE) : returnedBy;
 			reports.confirmJurisdiction(ProcessVariables.caseId(task), returnedBy, responsible,
 					ProcessVariables.string(task, "jurisdictionNote"), ProcessActor.current());

@@ -6,7 +6,7 @@ import io.casegrid.security.Actor;
 
 /**
  * The candidate groups a feature's processes use, mapped to what a token says (roles and org units). Each feature
- * that draws user tasks declares its groups as a bean, as it declares its task contracts.
+ * that draws user tasks declares its groups as a bean.
  */
 public interface CandidateGroupSource {
 

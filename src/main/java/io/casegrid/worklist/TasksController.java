@@ -11,6 +11,8 @@ import io.casegrid.api.model.Task;
 import io.casegrid.api.model.TaskCompletion;
 import io.casegrid.api.model.TaskPage;
 import io.casegrid.identity.PeopleNames;
+import io.casegrid.process.form.FormField;
+import io.casegrid.process.form.FormOutcome;
 import io.casegrid.security.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -75,15 +77,20 @@ class TasksController implements TasksApi {
 			.priority(item.priority() == null ? null : Task.PriorityEnum.fromValue(item.priority()));
 	}
 
-	private static Outcome toView(TaskOutcome outcome) {
+	private static Outcome toView(FormOutcome outcome) {
 		return new Outcome(outcome.code(), outcome.label(),
-				outcome.fields()
-					.stream()
-					.map(f -> new io.casegrid.api.model.OutcomeField(f.name(), f.label(),
-							io.casegrid.api.model.OutcomeField.TypeEnum.fromValue(f.type().name()), f.required())
-						.maxLength(f.maxLength())
-						.options(f.options().isEmpty() ? null : f.options()))
-					.toList());
+				outcome.fields().stream().map(TasksController::toView).toList());
+	}
+
+	private static io.casegrid.api.model.OutcomeField toView(FormField field) {
+		return new io.casegrid.api.model.OutcomeField(field.key(), field.label(),
+				io.casegrid.api.model.OutcomeField.TypeEnum.fromValue(field.type().name()), field.required())
+			.minLength(field.minLength())
+			.maxLength(field.maxLength())
+			.pattern(field.pattern())
+			.minimum(field.min())
+			.maximum(field.max())
+			.options(field.options().isEmpty() ? null : field.options());
 	}
 
 	private static OffsetDateTime at(Instant instant) {

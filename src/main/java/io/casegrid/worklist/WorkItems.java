@@ -19,6 +19,9 @@ import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.EngineUser;
+import io.casegrid.process.form.FormOutcome;
+import io.casegrid.process.form.TaskForm;
+import io.casegrid.process.form.TaskForms;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. Someone
+ * The open user tasks of the cases: find them, take them, give them back, complete them with an outcome. What a task
+ * allows (outcomes, fields, validation) is its deployed Camunda Form, of the task's own process version
+ * ({@link TaskForms}). Someone
  * sees the tasks of the cases they may see ({@link CaseVisibility}; others are not found) and acts only on those
  * they are a candidate for ({@link CaseActions}, the rule every action on a case follows; others are forbidden).
  */
@@ -42,7 +47,7 @@ public class WorkItems {
 
 	private final RuntimeService runtime;
 
-	private final TaskContracts contracts;
+	private final TaskForms forms;
 
 	private final CompletionRules rules;
 
@@ -62,7 +67,7 @@ public class WorkItems {
 
 	private final List<CompletionCheck> completionChecks;
 
-	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
+	WorkItems(TaskService tasks, RuntimeService runtime, TaskForms forms, CompletionRules rules,
 			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
 			TaskSearch search, SlaBoard slaBoard, CaseActions actions, List<CompletionCheck> completionChecks) {
 		this.actions = actions;
@@ -70,7 +75,7 @@ public class WorkItems {
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.contracts = contracts;
+		this.forms = forms;
 		this.rules = rules;
 		this.engineUser = engineUser;
 		this.caseSearch = caseSearch;
@@ -108,22 +113,20 @@ public class WorkItems {
 	}
 
 	/**
-	 * A completion sent as a Camunda form's variables (Tasklist's submit): the task contract's outcome variable is the
-	 * outcome, the other non-blank values its fields; from there it is {@link #complete}, checks and all.
+	 * A completion sent as a Camunda form's variables (Tasklist's submit): the form's outcome field is the outcome, the
+	 * other non-blank values its fields; from there it is {@link #complete}, checks and all.
 	 */
 	@Transactional
 	public void completeWithFormValues(String taskId, Map<String, Object> values, Actor actor) {
 		Task task = actions.visibleTask(taskId, actor);
-		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
-			.orElseThrow(() -> new ConflictException(
-					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
+		TaskForm form = formOf(task);
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			if (!name.equals(contract.outcomeVariable()) && value != null && !String.valueOf(value).isBlank()) {
+			if (!name.equals(form.outcomeKey()) && value != null && !String.valueOf(value).isBlank()) {
 				fields.put(name, String.valueOf(value));
 			}
 		});
-		Object outcome = values.get(contract.outcomeVariable());
+		Object outcome = values.get(form.outcomeKey());
 		complete(taskId, outcome == null ? null : String.valueOf(outcome), null, fields, actor);
 	}
 
@@ -159,10 +162,8 @@ public class WorkItems {
 	@Transactional
 	public void complete(String taskId, String outcome, String comment, Map<String, String> fields, Actor actor) {
 		Task task = actions.taskToWork(taskId, actor);
-		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
-			.orElseThrow(() -> new ConflictException(
-					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
-		Map<String, Object> variables = rules.variables(contract, outcome, fields);
+		TaskForm form = formOf(task);
+		Map<String, Object> variables = rules.variables(form, outcome, fields);
 		UUID caseId = actions.caseIdOf(task);
 		if (caseId != null) {
 			CompletionCheck.Completion completion = new CompletionCheck.Completion(caseId,
@@ -178,6 +179,12 @@ public class WorkItems {
 			}
 			tasks.complete(taskId, variables);
 		});
+	}
+
+	private TaskForm formOf(Task task) {
+		return forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+			.orElseThrow(() -> new ConflictException("Task " + task.getId() + " (" + task.getTaskDefinitionKey()
+					+ ") has no deployed Camunda Form this API can read"));
 	}
 
 	private List<WorkItem> view(List<Task> found) {
@@ -200,6 +207,7 @@ public class WorkItems {
 			.map(task -> new SlaBoard.TaskDue(task.getProcessInstanceId(),
 					task.getDueDate() == null ? null : task.getDueDate().toInstant()))
 			.toList());
+		Map<String, List<FormOutcome>> outcomesByTask = new java.util.HashMap<>();
 		List<WorkItem> items = new ArrayList<>();
 		for (Task task : found) {
 			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
@@ -208,9 +216,12 @@ public class WorkItems {
 			String caseNumber = ref == null ? null : ref.caseNumber();
 			List<String> groups = candidates.getOrDefault(task.getId(), List.of());
 			boolean redo = ref != null && ref.redoCount() > 0;
-			List<TaskOutcome> outcomes = contracts.forTask(task.getTaskDefinitionKey())
-				.map(UserTaskContract::outcomes)
-				.orElse(List.of());
+			// one look-up per task of a process version, however many of them the page holds
+			List<FormOutcome> outcomes = outcomesByTask.computeIfAbsent(
+					task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+					k -> forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+						.map(TaskForm::outcomes)
+						.orElse(List.of()));
 			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
 			String slaState = state == null ? null : state.name();

@@ -166,6 +166,79 @@ class DeploymentValidationHttpTests {
 		assertThat(deployments()).isEqualTo(deployments);
 	}
 
+	@Test
+	void aUserTaskWithoutAFormAnUnknownBeanAndAFormFieldOfUnknownTypeAreListedAndNothingIsDeployed() throws Exception {
+		String bpmn = DeploymentForm.process("Process_Unformed", """
+				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Unformed" targetRef="Task_NoForm" />
+				<bpmn:userTask id="Task_NoForm" name="没有表单" />
+				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_NoForm" targetRef="Task_UnknownBean" />
+				<bpmn:serviceTask id="Task_UnknownBean" name="未知组件" camunda:delegateExpression="${sendFax}" />
+				<bpmn:sequenceFlow id="Flow_3" sourceRef="Task_UnknownBean" targetRef="Task_Upload" />
+				<bpmn:userTask id="Task_Upload" name="上传照片" camunda:formRef="Form_Upload"
+				    camunda:formRefBinding="deployment" />
+				<bpmn:sequenceFlow id="Flow_4" sourceRef="Task_Upload" targetRef="End_Process_Unformed" />
+				""");
+		String form = """
+				{"id": "Form_Upload", "type": "default", "executionPlatform": "Camunda Platform", "components": [
+				  {"id": "Field_Outcome", "key": "uploadOutcome", "type": "radio", "label": "结果",
+				   "values": [{"label": "已上传", "value": "UPLOADED"}], "validate": {"required": true}},
+				  {"id": "Field_Photo", "key": "photo", "type": "filepicker", "label": "照片"}]}
+				""";
+		DeploymentForm deployment = DeploymentForm.named("unformed").resource("unformed.bpmn", bpmn)
+			.resource("upload.form", form);
+		long deployments = deployments();
+
+		HttpResponse<String> response = new CasegridClient(port, DemoUsers.DESIGNER).post(DEPLOY,
+				deployment.contentType(), deployment.body());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(errors(response, "unformed.bpmn")).extracting(e -> e.get("mainElementId").asText())
+			.contains("Task_NoForm", "Task_UnknownBean");
+		assertThat(errors(response, "unformed.bpmn")).filteredOn(e -> e.get("mainElementId").asText().equals("Task_NoForm"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.get("message").asText()).contains("没有表单").contains("has no form"));
+		assertThat(errors(response, "upload.form")).singleElement().satisfies(e -> {
+			assertThat(e.get("mainElementId").asText()).isEqualTo("Field_Photo");
+			assertThat(e.get("message").asText()).contains("filepicker");
+		});
+		assertThat(deployments()).isEqualTo(deployments);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM act_re_camformdef WHERE key_ = 'Form_Upload'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void aConditionReadingAVariableThatNothingDefinesIsAProblemOfItsFlow() {
+		String bpmn = DeploymentForm.process("Process_Typo", """
+				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Typo" targetRef="Task_Review" />
+				<bpmn:userTask id="Task_Review" name="复核" camunda:formRef="Form_Review" camunda:formRefBinding="deployment" />
+				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Review" targetRef="Gateway_Review" />
+				<bpmn:exclusiveGateway id="Gateway_Review" />
+				<bpmn:sequenceFlow id="Flow_Typo" sourceRef="Gateway_Review" targetRef="End_Process_Typo">
+				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
+				      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${reviewOutcom == 'OK'}</bpmn:conditionExpression>
+				</bpmn:sequenceFlow>
+				<bpmn:sequenceFlow id="Flow_Form" sourceRef="Gateway_Review" targetRef="End_Process_Typo">
+				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
+				      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${reviewOutcome == 'OK' &amp;&amp; redoCount == 0}</bpmn:conditionExpression>
+				</bpmn:sequenceFlow>
+				""");
+		String form = """
+				{"id": "Form_Review", "components": [{"id": "Field_Outcome", "key": "reviewOutcome", "type": "radio",
+				  "label": "结果", "values": [{"label": "通过", "value": "OK"}], "validate": {"required": true}}]}
+				""";
+
+		List<DeploymentProblem> problems = check.problems(Map.of("typo.bpmn",
+				resource("typo.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)), "review.form",
+				resource("review.form", form.getBytes(StandardCharsets.UTF_8))));
+
+		assertThat(problems).as("reviewOutcome is the form's, redoCount the product's")
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.elementId()).isEqualTo("Flow_Typo");
+				assertThat(p.english()).contains("reviewOutcom,");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "${execution.processEngineServices.runtimeService}", "${execution.setVariable('a', 1)}",
 			"${task.execution.getClass()}", "${someVariable.getClass()}", "${someVariable['class']}",
@@ -212,7 +285,8 @@ class DeploymentValidationHttpTests {
 	void aValidDeploymentByTheDesignerIsAcceptedAndTheOperationLogSaysTheyDeployedIt() throws Exception {
 		String bpmn = DeploymentForm.process("Process_Valid", """
 				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Valid" targetRef="Task_Valid" />
-				<bpmn:userTask id="Task_Valid" name="核实" camunda:candidateGroups="${handlingUnitCode}"
+				<bpmn:userTask id="Task_Valid" name="核实" camunda:formRef="Form_Handle" camunda:formRefBinding="latest"
+				    camunda:candidateGroups="${handlingUnitCode}"
 				    camunda:dueDate="${handleDueAt}" />
 				<bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Valid" targetRef="End_Process_Valid">
 				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
@@ -235,7 +309,8 @@ class DeploymentValidationHttpTests {
 	private List<DeploymentProblem> problemsOf(String expression) {
 		String bpmn = DeploymentForm.process("Process_Expression", """
 				<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Process_Expression" targetRef="Task_Expression" />
-				<bpmn:userTask id="Task_Expression" camunda:assignee="%s" />
+				<bpmn:userTask id="Task_Expression" camunda:formRef="Form_Handle" camunda:formRefBinding="latest"
+				    camunda:assignee="%s" />
 				""".formatted(expression.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")));
 		return check.problems(Map.of("expression.bpmn", resource("expression.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))));
 	}

@@ -36,7 +36,7 @@ class EngineRestAuthorizationHttpTests {
 	/** A try-out process: a user task with a timer beside it. */
 	private static final String TRY_OUT = DeploymentForm.process("Process_TryOut", """
 			<bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Start_Process_TryOut" targetRef="Task_TryOut" />
-			<bpmn:userTask id="Task_TryOut" name="试一试" />
+			<bpmn:userTask id="Task_TryOut" name="试一试" camunda:formRef="Form_Handle" camunda:formRefBinding="latest" />
 			<bpmn:boundaryEvent id="Timer_TryOut" attachedToRef="Task_TryOut" cancelActivity="false">
 			  <bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition>
 			</bpmn:boundaryEvent>
