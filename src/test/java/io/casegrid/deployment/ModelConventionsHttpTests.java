@@ -138,9 +138,12 @@ class ModelConventionsHttpTests {
 				<bpmn:endEvent id="Event_0end" />
 				""");
 
-		assertThat(problems(bpmn)).extracting(DeploymentProblem::elementId)
+		// the user task without a form is a problem of the form rules too; here only the id prefixes count
+		assertThat(problems(bpmn)).filteredOn(p -> p.getMessage().contains("must start with"))
+			.extracting(DeploymentProblem::elementId)
 			.containsExactlyInAnyOrder("toReview", "Review", "Decide");
-		assertThat(problems(bpmn)).allSatisfy(p -> assertThat(p.getMessage()).contains(" 开头", "must start with"));
+		assertThat(problems(bpmn)).filteredOn(p -> p.getMessage().contains("must start with"))
+			.allSatisfy(p -> assertThat(p.getMessage()).contains(" 开头"));
 	}
 
 	private List<DeploymentProblem> problems(String bpmn) {
