@@ -179,7 +179,7 @@ class PeopleNotificationsHttpTests {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 	}
 
-	private static List<MimeMessage> mailsTo(String address) {
+	static List<MimeMessage> mailsTo(String address) {
 		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
 			try {
 				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
@@ -191,7 +191,7 @@ class PeopleNotificationsHttpTests {
 		}).toList();
 	}
 
-	private static String subject(MimeMessage mail) {
+	static String subject(MimeMessage mail) {
 		try {
 			return mail.getSubject();
 		}
@@ -200,7 +200,7 @@ class PeopleNotificationsHttpTests {
 		}
 	}
 
-	private static String text(MimeMessage mail) {
+	static String text(MimeMessage mail) {
 		try {
 			return (String) mail.getContent();
 		}
