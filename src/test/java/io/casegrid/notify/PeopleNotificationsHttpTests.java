@@ -25,6 +25,7 @@ import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.Notification;
+import io.casegrid.client.model.ReplyRequest;
 import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
@@ -137,6 +138,44 @@ class PeopleNotificationsHttpTests {
 			.param("phone", phone)
 			.query(String.class)
 			.list()).containsExactly("SENT/3");
+	}
+
+	@Test
+	void theReporterGetsTheDepartmentsReplyBySms() throws Exception {
+		String phone = newPhone();
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient department = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(phone).categoryCode("ILLEGAL_CONSTRUCTION")
+			.title("违法建设")
+			.description("5号楼楼顶有人搭建彩钢房"), null).getId();
+		department.awaitTask(caseId, "Task_Acknowledge");
+
+		department.feedback.replyToReporter(caseId, new ReplyRequest().text("县城管局本周内上门核查"));
+
+		SmsGateway.Received reply = await().atMost(Duration.ofSeconds(30))
+			.until(() -> SMS.to(phone).stream().filter(m -> m.body().contains("县城管局本周内上门核查")).toList(),
+					got -> !got.isEmpty())
+			.get(0);
+		assertThat(JSON.readTree(reply.body()).get("content").asText())
+			.contains(gridWorker.cases.getCase(caseId).getCaseNumber())
+			.contains("正在办理");
+	}
+
+	@Test
+	void anEmergencyAlertReachesTheCountyCentreAndTheTownshipDispatcherByMail() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(newPhone()).title("燃气泄漏")
+			.description("3号楼一单元楼道里燃气泄漏，气味很大"), null).getId();
+		String caseNumber = gridWorker.cases.getCase(caseId).getCaseNumber();
+
+		for (String staff : List.of("centre@casegrid.example", "dispatcher-cg@casegrid.example")) {
+			MimeMessage alert = await().atMost(Duration.ofSeconds(30))
+				.until(() -> mailsTo(staff).stream()
+					.filter(m -> subject(m).equals("重大突发事件：编号 " + caseNumber))
+					.toList(), got -> !got.isEmpty())
+				.get(0);
+			assertThat(text(alert)).contains("燃气泄漏").contains("立即接报");
+		}
 	}
 
 	@Test
