@@ -58,13 +58,13 @@ class PeopleRecipients {
 
 	private final ResidentRegistry residents;
 
-	private final KeycloakDirectory directory;
+	private final DirectoryLookups directory;
 
 	private final NotificationProperties properties;
 
 	private final ObjectMapper json;
 
-	PeopleRecipients(CaseFiles files, ResidentRegistry residents, KeycloakDirectory directory,
+	PeopleRecipients(CaseFiles files, ResidentRegistry residents, DirectoryLookups directory,
 			NotificationProperties properties, ObjectMapper json) {
 		this.files = files;
 		this.residents = residents;
