@@ -36,13 +36,10 @@ class DirectoryLookups {
 	private final Map<String, Entry> entries;
 
 	DirectoryLookups(KeycloakDirectory directory, NotificationProperties properties) {
-		this(directory, properties.directoryCacheTtl(), properties.directoryCacheSize(), Clock.systemUTC());
-	}
-
-	DirectoryLookups(KeycloakDirectory directory, Duration ttl, int size, Clock clock) {
 		this.directory = directory;
-		this.ttl = ttl;
-		this.clock = clock;
+		this.ttl = properties.directoryCacheTtl();
+		this.clock = Clock.systemUTC();
+		int size = properties.directoryCacheSize();
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
