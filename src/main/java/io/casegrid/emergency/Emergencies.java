@@ -25,15 +25,12 @@ class Emergencies {
 
 	private final CaseFiles files;
 
-	private final EmergencyNotifier notifier;
-
 	private final OrgDirectory org;
 
 	private final SlaClocks clocks;
 
-	Emergencies(CaseFiles files, EmergencyNotifier notifier, OrgDirectory org, SlaClocks clocks) {
+	Emergencies(CaseFiles files, OrgDirectory org, SlaClocks clocks) {
 		this.files = files;
-		this.notifier = notifier;
 		this.org = org;
 		this.clocks = clocks;
 	}
@@ -49,6 +46,10 @@ class Emergencies {
 		return "R/" + clock.limit().iso();
 	}
 
+	/**
+	 * Alerts county command, the township and the department: {@code emergency.alert}, written with the timeline
+	 * entry, reaches them after commit (docs/integration.md, "People and channels").
+	 */
 	@Transactional
 	public void notifyTownshipAndDepartment(UUID caseId) {
 		CaseFile file = files.get(caseId);
@@ -57,8 +58,6 @@ class Emergencies {
 		String recipients = String.join("、", java.util.stream.Stream.of(township, department)
 			.filter(n -> !n.isEmpty())
 			.toList());
-		notifier.alert(file, "county-command", "重大突发事件直通上报");
-		notifier.alert(file, recipients, "重大突发事件通报");
 		files.note(caseId, "system", TimelineNote.of("EMERGENCY_NOTIFIED", "直通县级指挥平台，同时通报：" + recipients,
 				Map.of("township", String.valueOf(file.location().townshipCode()),
 						"department", String.valueOf(file.departmentCode()))).announcing(EventType.EMERGENCY_ALERT));
@@ -66,8 +65,6 @@ class Emergencies {
 
 	@Transactional
 	public void realert(UUID caseId) {
-		CaseFile file = files.get(caseId);
-		notifier.alert(file, "county-command", "未接报，再次告警");
 		files.note(caseId, "system", TimelineNote.of("EMERGENCY_REALERTED", "县级指挥平台超过接报时限未接报，再次告警")
 			.announcing(EventType.EMERGENCY_RE_ALERT));
 	}

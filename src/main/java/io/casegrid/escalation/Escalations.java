@@ -44,16 +44,13 @@ public class Escalations {
 
 	private final TimeSource time;
 
-	private final HandlerNotifier notifier;
-
 	Escalations(ResponseLevels levels, SlaClocks clocks, EscalationRepository escalations, CaseFiles files,
-			TimeSource time, HandlerNotifier notifier) {
+			TimeSource time) {
 		this.levels = levels;
 		this.clocks = clocks;
 		this.escalations = escalations;
 		this.files = files;
 		this.time = time;
-		this.notifier = notifier;
 	}
 
 	/**
@@ -70,7 +67,10 @@ public class Escalations {
 		return new LevelEntered(assignment.level(), assignment.group(), clock);
 	}
 
-	/** The warning point of the level's clock passed: the handler and their lead are told. */
+	/**
+	 * The warning point of the level's clock passed: the clock is at risk, and {@code sla.warning} (written with it)
+	 * tells the level's staff after commit, so a retried job tells them once.
+	 */
 	@Transactional
 	public void warn(UUID caseId, UUID clockId, String group, String actor) {
 		SlaClock clock = clocks.warned(clockId, actor);
@@ -78,7 +78,6 @@ public class Escalations {
 				"即将超时：" + group + " 应于 " + clock.dueAt() + " 前办结",
 				Map.of("level", clock.level(), "unitCode", group, "dueAt", clock.dueAt().toString()))
 			.announcing(EventType.SLA_WARNING));
-		notifier.dueSoon(caseId, group, clock.dueAt());
 	}
 
 	/**

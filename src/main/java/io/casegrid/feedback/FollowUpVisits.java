@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgUnit;
 
@@ -52,7 +53,7 @@ class FollowUpVisits {
 	public void request(UUID caseId, String unit, String score, String actor) {
 		var file = files.get(caseId);
 		files.note(caseId, actor, TimelineNote.of("FOLLOW_UP_VISIT_REQUESTED", "评价后回访：交由" + org.find(unit).map(OrgUnit::name).orElse(unit) + "回访诉求人",
-				Map.of("returnVisitGroup", unit)));
+				Map.of("returnVisitGroup", unit)).announcing(EventType.FOLLOW_UP_VISIT_REQUESTED));
 		runtime.createMessageCorrelation(ReturnVisitProcess.MESSAGE_FOLLOW_UP_VISIT_REQUESTED)
 			.processInstanceBusinessKey(caseId.toString())
 			.setVariables(Map.of(CaseLifecycleProcess.Vars.CASE_ID, caseId.toString(),
@@ -65,7 +66,9 @@ class FollowUpVisits {
 	@Transactional
 	public void visited(UUID caseId, String result, String resultLabel, String record, String comment, String actor) {
 		files.note(caseId, actor, TimelineNote.of("FOLLOW_UP_VISITED", "评价后回访：" + resultLabel + "（" + record + "）",
-				Map.of(ReturnVisitProcess.Vars.FOLLOW_UP_VISIT_RESULT, result)).withComment(comment));
+				Map.of(ReturnVisitProcess.Vars.FOLLOW_UP_VISIT_RESULT, result))
+			.announcing(EventType.FOLLOW_UP_VISIT_COMPLETED)
+			.withComment(comment));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
 import io.casegrid.sla.SlaClocks;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 回音: a substantive answer to the resident while the case is still handled (复杂事7天内有回音). It is sent to the
- * reporter, kept on the timeline, and the first one meets the case's REPLY clock; resolving the case is not needed.
+ * reporter after commit ({@code case.replied}), kept on the timeline, and the first one meets the case's REPLY clock; resolving the case is not needed.
  */
 @Service
 class Replies {
@@ -26,21 +27,18 @@ class Replies {
 
 	private final CaseFiles files;
 
-	private final ReporterNotifier notifier;
-
 	private final SlaClocks clocks;
 
-	Replies(CaseFiles files, ReporterNotifier notifier, SlaClocks clocks) {
+	Replies(CaseFiles files, SlaClocks clocks) {
 		this.files = files;
-		this.notifier = notifier;
 		this.clocks = clocks;
 	}
 
 	@Transactional
 	public Reply reply(UUID caseId, String text, String actor) {
-		files.note(caseId, actor, TimelineNote.of("REPLIED", "回音：" + text, Map.of("text", text)));
+		files.note(caseId, actor,
+				TimelineNote.of("REPLIED", "回音：" + text, Map.of("text", text)).announcing(EventType.CASE_REPLIED));
 		boolean met = clocks.stopOpen(caseId, Phase.REPLY, ClockState.MET, "已回音", actor) > 0;
-		notifier.reply(files.get(caseId), text);
 		return new Reply(caseId, text, actor, clocks.now(), met);
 	}
 

@@ -17,7 +17,8 @@ import io.casegrid.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * ⑤ 反馈结果: tells the reporter the result and opens the evaluation period; the 反馈 clock (and a 回音 still owed) is
+ * ⑤ 反馈结果: opens the evaluation period (its {@code evaluation.requested} tells the reporter after commit, as
+ * {@code case.resolved} told them the result); the 反馈 clock (and a 回音 still owed) is
  * met. In: caseId. Out: evaluationDueAt (the due time of the 评价期满 timer), returnVisitGroup (the village/community
  * that owns the case's place visits, else its township), returnVisitSample (0–99, see
  * {@link FollowUpVisits#sampleOf}).
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 class SendResultDelegate implements JavaDelegate {
 
 	private final CaseFiles files;
-
-	private final ReporterNotifier notifier;
 
 	private final FeedbackProperties properties;
 
@@ -41,11 +40,10 @@ class SendResultDelegate implements JavaDelegate {
 
 	private final FeedbackClocks clocks;
 
-	SendResultDelegate(CaseFiles files, ReporterNotifier notifier, FeedbackProperties properties, TimeSource time,
+	SendResultDelegate(CaseFiles files, FeedbackProperties properties, TimeSource time,
 			FeedbackClocks clocks) {
 		this.clocks = clocks;
 		this.files = files;
-		this.notifier = notifier;
 		this.properties = properties;
 		this.time = time;
 	}
@@ -54,7 +52,6 @@ class SendResultDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		var file = files.get(ProcessVariables.caseId(execution));
 		var dueAt = time.now().plus(properties.evaluationPeriod());
-		notifier.sendResult(file);
 		files.change(file.id(), Actor.SYSTEM.id(),
 				TimelineNote.of("RESULT_SENT", "反馈结果：已告知诉求人，评价期至 " + dueAt,
 						Map.of("evaluationDueAt", dueAt.toString())).announcing(EventType.EVALUATION_REQUESTED),

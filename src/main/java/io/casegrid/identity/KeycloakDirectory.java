@@ -13,6 +13,9 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +45,12 @@ public class KeycloakDirectory implements DisposableBean {
 
 	private final Keycloak keycloak;
 
-	KeycloakDirectory(KeycloakEndpoints endpoints, KeycloakProperties properties) {
+	private final Counter adminCalls;
+
+	KeycloakDirectory(KeycloakEndpoints endpoints, KeycloakProperties properties, MeterRegistry registry) {
+		this.adminCalls = Counter.builder("casegrid.keycloak.admin.calls")
+			.description("Requests to Keycloak's admin REST API for directory look-ups")
+			.register(registry);
 		this.endpoints = endpoints;
 		// builds a client only; it connects (and gets its token) on the first look-up
 		this.keycloak = KeycloakBuilder.builder()
@@ -61,12 +69,14 @@ public class KeycloakDirectory implements DisposableBean {
 		if (group.isEmpty()) {
 			return List.of();
 		}
+		adminCalls.increment();
 		Set<String> withRole = realm.roles()
 			.get(realmRole)
 			.getUserMembers(true, 0, PAGE)
 			.stream()
 			.map(UserRepresentation::getUsername)
 			.collect(Collectors.toSet());
+		adminCalls.increment();
 		return realm.groups()
 			.group(group.get().getId())
 			.members(0, PAGE, true)
@@ -79,8 +89,15 @@ public class KeycloakDirectory implements DisposableBean {
 	/** The enabled direct members of the org unit's group, whatever their role; none for a code that is no group. */
 	public List<Person> members(String orgCode) {
 		RealmResource realm = realm();
-		return findGroup(realm, orgCode).stream()
-			.flatMap(group -> realm.groups().group(group.getId()).members(0, PAGE, true).stream())
+		Optional<GroupRepresentation> group = findGroup(realm, orgCode);
+		if (group.isEmpty()) {
+			return List.of();
+		}
+		adminCalls.increment();
+		return realm.groups()
+			.group(group.get().getId())
+			.members(0, PAGE, true)
+			.stream()
 			.filter(u -> !Boolean.FALSE.equals(u.isEnabled()))
 			.map(KeycloakDirectory::person)
 			.toList();
@@ -88,6 +105,7 @@ public class KeycloakDirectory implements DisposableBean {
 
 	/** The enabled account with this exact user name, if any. */
 	public Optional<Person> person(String username) {
+		adminCalls.increment();
 		return realm().users()
 			.searchByUsername(username, true)
 			.stream()
@@ -130,6 +148,11 @@ public class KeycloakDirectory implements DisposableBean {
 		return all;
 	}
 
+	/** Admin REST requests of the member and person look-ups so far ({@code casegrid_keycloak_admin_calls_total}). */
+	public long adminCalls() {
+		return (long) adminCalls.count();
+	}
+
 	@Override
 	public void destroy() {
 		keycloak.close();
@@ -152,6 +175,7 @@ public class KeycloakDirectory implements DisposableBean {
 	}
 
 	private Optional<GroupRepresentation> findGroup(RealmResource realm, String orgCode) {
+		adminCalls.increment();
 		return realm.groups()
 			.query(ORG_CODE + ":" + orgCode, true, 0, PAGE, false)
 			.stream()

@@ -69,7 +69,8 @@ class EventFeed {
 	}
 
 	/** A settled stretch of the outbox after a position: how far it goes and which events in it the reader gets. */
-	record Stretch(EventPosition end, List<Long> matching) {
+	/** Where a reader got to, which events matched, and how many it looked at. */
+	record Stretch(EventPosition end, List<Long> matching, int read) {
 	}
 
 	/**
@@ -93,14 +94,16 @@ class EventFeed {
 			params.put("types", types);
 		}
 		EventPosition[] end = { after };
+		int[] read = { 0 };
 		List<Long> matching = new ArrayList<>();
 		jdbc.sql(sql).params(params).query(rs -> {
+			read[0]++;
 			end[0] = new EventPosition(rs.getLong("tx"), rs.getLong("seq"));
 			if (rs.getBoolean("matches")) {
 				matching.add(rs.getLong("seq"));
 			}
 		});
-		return new Stretch(end[0], matching);
+		return new Stretch(end[0], matching, read[0]);
 	}
 
 }

@@ -20,9 +20,21 @@ public interface NotificationChannel {
 	/**
 	 * Sends the message, outside any business transaction. Returning normally means the channel took it; throwing
 	 * means it did not, and it is tried again after a back-off with the same {@link Notification#id()} (a channel
-	 * that can tell the far end an idempotency key uses that).
+	 * that can tell the far end an idempotency key uses that). Throwing {@link Undeliverable} ends it DEAD at once.
 	 */
 	void send(Notification notification) throws Exception;
+
+	/**
+	 * The far end refused this message for good (an address that cannot exist, a permanent SMTP 5xx): it ends DEAD at
+	 * once instead of being tried again. Any other exception is taken as passing and retried.
+	 */
+	class Undeliverable extends Exception {
+
+		public Undeliverable(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
 
 	/** Someone to tell: a staff member (user name) or the reporter, and how they can be reached. */
 	record Recipient(String key, String displayName, String phone, String email) {

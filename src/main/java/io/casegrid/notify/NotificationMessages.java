@@ -104,21 +104,42 @@ class NotificationMessages {
 				""").param("id", id).update();
 	}
 
-	/** A failed attempt: retried after {@code wait}, or dead once {@code retryPeriod} has passed since it was made. */
-	void failed(long id, String error, Duration wait, Duration retryPeriod) {
-		jdbc.sql("""
+	/**
+	 * A failed attempt: retried after {@code wait}, or dead once {@code retryPeriod} has passed since it was made.
+	 *
+	 * @return whether it is dead now
+	 */
+	boolean failed(long id, String error, Duration wait, Duration retryPeriod) {
+		return jdbc.sql("""
 				UPDATE notification_message
 				   SET last_error = :error,
 				       status = CASE WHEN clock_timestamp() >= created_at + make_interval(secs => :period)
 				                     THEN 'DEAD' ELSE 'PENDING' END,
 				       next_attempt_at = clock_timestamp() + make_interval(secs => :wait)
 				 WHERE id = :id AND status = 'PENDING'
+				RETURNING status
 				""")
 			.param("id", id)
 			.param("error", error == null ? null : cut(error, 500))
 			.param("wait", (double) wait.toMillis() / 1000)
 			.param("period", (double) retryPeriod.toMillis() / 1000)
+			.query(String.class)
+			.optional()
+			.filter("DEAD"::equals)
+			.isPresent();
+	}
+
+	/** The channel refused the message for good: dead now, with why. */
+	void dead(long id, String error) {
+		jdbc.sql("UPDATE notification_message SET status = 'DEAD', last_error = :error WHERE id = :id AND status = 'PENDING'")
+			.param("id", id)
+			.param("error", error == null ? null : cut(error, 500))
 			.update();
+	}
+
+	/** Messages that will not be sent again. */
+	long deadCount() {
+		return jdbc.sql("SELECT count(*) FROM notification_message WHERE status = 'DEAD'").query(Long.class).single();
 	}
 
 	/** A message of a staff member's in-app inbox. */

@@ -1,6 +1,7 @@
 package io.casegrid.notify;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staffChannels the channels that tell a staff member
  * @param copyTo the copy-to recipients of a 督办单 by the name the order carries (督查室, 纪委), and their e-mail address
  * @param sms the SMS gateway
+ * @param directoryCacheTtl how long a directory look-up (a unit's members, a person) is kept for further messages
+ * @param directoryCacheSize how many look-ups are kept at most
  */
 @ConfigurationProperties("casegrid.notifications")
 record NotificationProperties(Path templateDir, @DefaultValue("https://12345.example.gov.cn/cases") String followUrl,
 		@DefaultValue({ "sms", "email" }) List<String> reporterChannels,
 		@DefaultValue({ "inbox", "email" }) List<String> staffChannels, Map<String, String> copyTo,
-		@DefaultValue Sms sms) {
+		@DefaultValue Sms sms, @DefaultValue("PT1M") Duration directoryCacheTtl,
+		@DefaultValue("1000") int directoryCacheSize) {
 
 	NotificationProperties {
 		copyTo = copyTo == null ? Map.of() : Map.copyOf(copyTo);

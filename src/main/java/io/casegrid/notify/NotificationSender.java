@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attempts the messages that are due, each through its channel, outside any transaction: a channel that returns
  * took it (SENT, never sent again), one that throws gets it again after the webhooks' back-off, until their retry
- * period has passed (DEAD).
+ * period has passed (DEAD); one that throws {@link NotificationChannel.Undeliverable} ends it DEAD at once. A dead
+ * message stays in the table with its last error, logged and counted by {@link NotificationMetrics}.
  */
 @Component
 class NotificationSender {
@@ -54,11 +55,19 @@ class NotificationSender {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		catch (NotificationChannel.Undeliverable ex) {
+			log.warn("Message {} over {} to {} is undeliverable, DEAD: {}", message.id(), message.channel(),
+					message.recipient(), ex.getMessage());
+			messages.dead(message.id(), ex.getMessage());
+		}
 		catch (Exception ex) {
 			String error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 			log.debug("Message {} over {} failed (attempt {}): {}", message.id(), message.channel(), message.attempts(),
 					error);
-			messages.failed(message.id(), error, polling.backOff(message.attempts()), polling.retryPeriod());
+			if (messages.failed(message.id(), error, polling.backOff(message.attempts()), polling.retryPeriod())) {
+				log.warn("Message {} over {} to {} failed past the retry period, DEAD: {}", message.id(),
+						message.channel(), message.recipient(), error);
+			}
 		}
 	}
 

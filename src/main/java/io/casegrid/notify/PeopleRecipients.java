@@ -28,18 +28,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is told of an event, with which template, over which channels: the reporter at case.filed (the case number and
- * how to follow it), case.resolved (the result and how to evaluate) and evaluation.requested (when the default 满意
- * applies); the staff of the task's candidate groups (and its assignee) at task.assigned, looked up in Keycloak's
- * directory; the department officers of each department called in at case.whistled; the configured copy-to
- * recipients (督查室, 纪委) of a 督办单 at supervision.issued.
+ * how to follow it), case.resolved (the result and how to evaluate), evaluation.requested (when the default 满意
+ * applies) and case.replied (a 回音); the staff of the task's candidate groups (and its assignee) at task.assigned and
+ * of the level's unit at sla.warning, looked up in Keycloak's directory; the department officers of each department
+ * called in at case.whistled; the county centre, the township's dispatchers and the department's officers at
+ * emergency.alert, the county centre again at emergency.re-alert; the configured copy-to recipients (督查室, 纪委) of
+ * a 督办单 at supervision.issued.
  */
 @Component
 class PeopleRecipients {
 
 	/** The events that tell someone. */
 	static final Set<String> TYPES = Set.of(EventType.CASE_FILED.wireName(), EventType.CASE_RESOLVED.wireName(),
-			EventType.EVALUATION_REQUESTED.wireName(), EventType.TASK_ASSIGNED.wireName(),
-			EventType.CASE_WHISTLED.wireName(), EventType.SUPERVISION_ISSUED.wireName());
+			EventType.EVALUATION_REQUESTED.wireName(), EventType.CASE_REPLIED.wireName(),
+			EventType.TASK_ASSIGNED.wireName(), EventType.CASE_WHISTLED.wireName(),
+			EventType.SUPERVISION_ISSUED.wireName(), EventType.SLA_WARNING.wireName(),
+			EventType.EMERGENCY_ALERT.wireName(), EventType.EMERGENCY_RE_ALERT.wireName());
 
 	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneId.of("Asia/Shanghai"));
@@ -54,13 +58,13 @@ class PeopleRecipients {
 
 	private final ResidentRegistry residents;
 
-	private final KeycloakDirectory directory;
+	private final DirectoryLookups directory;
 
 	private final NotificationProperties properties;
 
 	private final ObjectMapper json;
 
-	PeopleRecipients(CaseFiles files, ResidentRegistry residents, KeycloakDirectory directory,
+	PeopleRecipients(CaseFiles files, ResidentRegistry residents, DirectoryLookups directory,
 			NotificationProperties properties, ObjectMapper json) {
 		this.files = files;
 		this.residents = residents;
@@ -85,14 +89,25 @@ class PeopleRecipients {
 				yield toReporter(file, "case-resolved", values);
 			}
 			case EVALUATION_REQUESTED -> {
-				String due = payload.at("/details/evaluationDueAt").asText("");
-				values.put("evaluationDueAt", due.isEmpty() ? "" : LOCAL_TIME.format(Instant.parse(due)));
+				values.put("evaluationDueAt", local(payload.at("/details/evaluationDueAt").asText("")));
 				yield toReporter(file, "evaluation-requested", values);
 			}
 			case TASK_ASSIGNED -> {
 				values.put("taskName", payload.path("taskName").asText(""));
 				yield toStaff(staffOfTask(payload), "task-assigned", values);
 			}
+			case CASE_REPLIED -> {
+				values.put("reply", payload.at("/details/text").asText(""));
+				yield toReporter(file, "case-replied", values);
+			}
+			case SLA_WARNING -> {
+				values.put("dueAt", local(payload.at("/details/dueAt").asText("")));
+				yield toStaff(directory.members(payload.at("/details/unitCode").asText("")), "sla-warning", values);
+			}
+			case EMERGENCY_ALERT -> toStaff(emergencyStaff(file, payload.path("details")), "emergency-alert", values);
+			case EMERGENCY_RE_ALERT -> toStaff(
+					directory.members(file.location().countyCode(), Role.COUNTY_CENTRE.tokenName()), "emergency-re-alert",
+					values);
 			case CASE_WHISTLED -> toStaff(officersOf(split(payload.at("/details/departments").asText(""))),
 					"case-whistled", values);
 			case SUPERVISION_ISSUED -> copyTo(split(payload.at("/details/copiedTo").asText("")), values);
@@ -128,6 +143,25 @@ class PeopleRecipients {
 		}
 		payload.path("candidateGroups").forEach(group -> people.addAll(directory.members(group.asText())));
 		return people;
+	}
+
+	/** County command (the county centre), the township's dispatchers and the department's officers. */
+	private List<KeycloakDirectory.Person> emergencyStaff(CaseFile file, JsonNode details) {
+		List<KeycloakDirectory.Person> people = new ArrayList<>(
+				directory.members(file.location().countyCode(), Role.COUNTY_CENTRE.tokenName()));
+		String township = details.path("township").asText("");
+		if (!township.isEmpty() && !"null".equals(township)) {
+			people.addAll(directory.members(township, Role.TOWNSHIP_DISPATCHER.tokenName()));
+		}
+		String department = details.path("department").asText("");
+		if (!department.isEmpty() && !"null".equals(department)) {
+			people.addAll(directory.members(department, Role.DEPARTMENT_OFFICER.tokenName()));
+		}
+		return people;
+	}
+
+	private static String local(String instant) {
+		return instant.isEmpty() ? "" : LOCAL_TIME.format(Instant.parse(instant));
 	}
 
 	private List<KeycloakDirectory.Person> officersOf(List<String> departments) {

@@ -2,12 +2,20 @@ package io.casegrid.notify;
 
 import java.util.Optional;
 
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** E-mail over SMTP ({@code spring.mail.*}), UTF-8 plain text. */
+/**
+ * E-mail over SMTP ({@code spring.mail.*}), UTF-8 plain text. A server that cannot be reached or answers 4xx fails the
+ * attempt (tried again with back-off); an address that cannot exist or that the server refuses (5xx) is
+ * {@link Undeliverable}.
+ */
 class SmtpEmailChannel implements NotificationChannel {
 
 	private final JavaMailSender mail;
@@ -34,11 +42,30 @@ class SmtpEmailChannel implements NotificationChannel {
 		MimeMessage message = mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 		helper.setFrom(from);
-		helper.setTo(notification.address());
+		try {
+			helper.setTo(InternetAddress.parse(notification.address(), true)[0]);
+		}
+		catch (AddressException ex) {
+			throw new Undeliverable("not an e-mail address: " + notification.address(), ex);
+		}
 		helper.setSubject(notification.subject());
 		helper.setText(notification.body());
 		message.setHeader("X-Casegrid-Message-Id", Long.toString(notification.id()));
-		mail.send(message);
+		try {
+			mail.send(message);
+		}
+		catch (MailSendException ex) {
+			// the server refused the recipient (5xx on RCPT TO); a server that is down or answers 4xx is tried again
+			if (ex.getFailedMessages().values().stream().anyMatch(SmtpEmailChannel::refusedRecipient)) {
+				throw new Undeliverable("the mail server refused " + notification.address(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean refusedRecipient(Exception failure) {
+		return failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+				&& refused.getInvalidAddresses().length > 0;
 	}
 
 }

@@ -41,7 +41,7 @@ class WebhookDeliveries {
 	}
 
 	/** A message claimed for one attempt: where it goes, how it is signed and what it says. */
-	record Claimed(long id, UUID messageId, URI url, String secret, String body, int attempts,
+	record Claimed(long id, UUID messageId, UUID caseId, URI url, String secret, String body, int attempts,
 			Instant firstDueAt) {
 	}
 
@@ -108,6 +108,7 @@ class WebhookDeliveries {
 	private Claimed withMessage(ClaimedRow row) {
 		return jdbc.sql("""
 				SELECT url, secret, CAST(:testBody AS text) AS test_body,
+				       (SELECT e.case_id FROM outbox_event e WHERE e.seq = :seq) AS case_id,
 				       (SELECT json_build_object('id', e.id, 'type', e.type, 'timestamp', e.occurred_at,
 				                                 'schemaVersion', e.schema_version, 'sequence', e.seq,
 				                                 'cursor', e.tx || '.' || e.seq, 'caseId', e.case_id,
@@ -118,7 +119,8 @@ class WebhookDeliveries {
 			.param("testBody", row.testBody())
 			.param("seq", row.eventSeq())
 			.param("subscription", row.subscriptionId())
-			.query((rs, i) -> new Claimed(row.id(), row.messageId(), URI.create(rs.getString("url")),
+			.query((rs, i) -> new Claimed(row.id(), row.messageId(), rs.getObject("case_id", UUID.class),
+					URI.create(rs.getString("url")),
 					rs.getString("secret"), row.eventSeq() == null ? rs.getString("test_body") : rs.getString("event_body"),
 					row.attempts(), row.firstDueAt()))
 			.optional()

@@ -32,10 +32,15 @@ class WebhookFanOut {
 		this.properties = properties;
 	}
 
-	/** One round; returns how many deliveries it queued. */
+	/** A round's work: the deliveries it queued, and whether a subscription has more events waiting. */
+	record Round(int queued, boolean more) {
+	}
+
+	/** One round: at most {@code batch-size} events per subscription. */
 	@Transactional
-	public int run() {
+	public Round run() {
 		int queued = 0;
+		boolean more = false;
 		for (WebhookSubscriptions.Claimed claimed : subscriptions.claimForFanOut()) {
 			WebhookSubscription subscription = claimed.subscription();
 			EventFeed.Stretch stretch = feed.stretchAfter(claimed.readUpTo(), subscription.eventTypes(),
@@ -45,8 +50,9 @@ class WebhookFanOut {
 				subscriptions.readUpTo(subscription.id(), stretch.end());
 			}
 			queued += stretch.matching().size();
+			more |= stretch.read() == properties.batchSize();
 		}
-		return queued;
+		return new Round(queued, more);
 	}
 
 }

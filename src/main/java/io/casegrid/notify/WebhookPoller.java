@@ -59,10 +59,15 @@ class WebhookPoller implements SmartLifecycle {
 
 	private void poll() {
 		try {
-			fanOut.run();
-			while (sender.sendDue() == properties.batchSize()) {
-				// a full batch: more may be due right now
+			// a burst is fanned out and sent batch by batch within the round, not one batch per poll interval
+			boolean more;
+			do {
+				more = fanOut.run().more();
+				while (sender.sendDue() == properties.batchSize()) {
+					// a full batch: more may be due right now
+				}
 			}
+			while (more);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook poll failed; the next one tries again: {}", ex.toString());

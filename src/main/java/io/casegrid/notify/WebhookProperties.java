@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimLease how long a claimed delivery stays with the node that claimed it; a node that died mid-attempt
  *        leaves it to another after this (must exceed the request timeout)
  * @param maxSubscriptions subscriptions one client may hold
+ * @param senders how many deliveries of a claimed batch a node sends at once (those of one case one after the other)
  */
 @ConfigurationProperties("casegrid.webhooks")
 record WebhookProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("50") int batchSize,
 		@DefaultValue("30s") Duration firstRetryAfter, @DefaultValue("2h") Duration maxRetryInterval,
 		@DefaultValue("25h") Duration retryPeriod, @DefaultValue("10s") Duration requestTimeout,
-		@DefaultValue("60s") Duration claimLease, @DefaultValue("10") int maxSubscriptions) {
+		@DefaultValue("60s") Duration claimLease, @DefaultValue("10") int maxSubscriptions,
+		@DefaultValue("8") int senders) {
 
 	/** The wait after the {@code attempts}-th failed attempt: doubling from the first, capped. */
 	Duration backOff(int attempts) {

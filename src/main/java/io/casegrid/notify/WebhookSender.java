@@ -5,19 +5,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Attempts the deliveries that are due, one after the other in the order their events happened: a signed POST each
- * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}); any 2xx answer delivers it, anything
- * else (another status, no answer in time, no connection) is retried later.
+ * Attempts the deliveries that are due: a signed POST each ({@code webhook-id}, {@code webhook-timestamp},
+ * {@code webhook-signature}); any 2xx answer delivers it, anything else (another status, no answer in time, no
+ * connection) is retried later. A claimed batch goes out on {@code senders} threads at once, over one HTTP client
+ * that keeps its connections; the deliveries of one case go one after the other in the order of their events, and
+ * the next batch waits until this one is done, so a case's events are never sent out of order by one node.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -27,9 +39,17 @@ class WebhookSender {
 
 	private final HttpClient http;
 
+	private final ExecutorService senders;
+
 	WebhookSender(WebhookDeliveries deliveries, WebhookProperties properties) {
 		this.deliveries = deliveries;
 		this.properties = properties;
+		AtomicInteger threads = new AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(Math.max(1, properties.senders()), r -> {
+			Thread thread = new Thread(r, "webhook-sender-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.requestTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -39,8 +59,31 @@ class WebhookSender {
 	/** One round; returns how many attempts it made. */
 	int sendDue() {
 		var due = deliveries.claimDue(properties.batchSize(), properties.claimLease());
-		due.forEach(this::attempt);
+		Map<Object, List<WebhookDeliveries.Claimed>> byCase = due.stream()
+			.collect(Collectors.groupingBy(d -> d.caseId() == null ? (Object) d.id() : d.caseId(), LinkedHashMap::new,
+					Collectors.toList()));
+		List<Future<?>> running = byCase.values()
+			.stream()
+			.<Future<?>>map(ofCase -> senders.submit(() -> ofCase.forEach(this::attempt)))
+			.toList();
+		for (Future<?> run : running) {
+			try {
+				run.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return due.size();
+			}
+			catch (ExecutionException ex) {
+				log.warn("Webhook delivery failed unexpectedly; its lease lets it be tried again: {}", ex.getCause().toString());
+			}
+		}
 		return due.size();
+	}
+
+	@Override
+	public void destroy() {
+		senders.shutdownNow();
 	}
 
 	private void attempt(WebhookDeliveries.Claimed delivery) {

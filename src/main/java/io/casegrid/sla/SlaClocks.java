@@ -13,6 +13,7 @@ import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.org.OrgDirectory;
 import io.casegrid.org.OrgLevel;
 import io.casegrid.org.OrgUnit;
@@ -367,6 +368,11 @@ public class SlaClocks {
 				clock.recalculate(now, due, warn, actor);
 				clocks.save(clock);
 				timers.move(clock.timers(), oldDue, due, warn);
+				files.note(clock.caseId(), actor, TimelineNote.of("SLA_RECALCULATED",
+						"工作日历调整：" + clock.unitCode() + " 的时限由 " + oldDue + " 改为 " + due,
+						Map.of("phase", clock.phase().name(), "unitCode", clock.unitCode(), "previousDueAt",
+								oldDue.toString(), "dueAt", due.toString()))
+					.announcing(EventType.SLA_RECALCULATED));
 				moved++;
 			}
 		}

@@ -95,7 +95,7 @@ public class DepartmentReports {
 	public void withdraw(UUID caseId, String department, UUID clockId, String reason, String actor) {
 		clocks.stop(clockId, ClockState.ESCALATED, "撤回：" + reason, actor);
 		files.note(caseId, actor, TimelineNote.of("DEPARTMENT_WITHDRAWN", "撤回部门：" + department + "（" + reason + "）",
-				Map.of("departmentCode", department, "reason", reason)));
+				Map.of("departmentCode", department, "reason", reason)).announcing(EventType.DEPARTMENT_WITHDRAWN));
 	}
 
 }

@@ -8,6 +8,7 @@ import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
@@ -61,7 +62,7 @@ public class WhistleApplications {
 		files.note(caseId, actor.id(), TimelineNote.of("WHISTLE_APPLIED",
 				"吹哨申请：" + actor.id() + " 请求召集 " + String.join("、", codes) + "（" + reason + "）",
 				Map.of("applicationId", application.id().toString(), "departments", String.join(",", codes), "lead",
-						lead)));
+						lead)).announcing(EventType.WHISTLE_APPLIED));
 		return application;
 	}
 
@@ -84,7 +85,7 @@ public class WhistleApplications {
 		}
 		files.note(application.caseId(), actor.id(), TimelineNote.of("WHISTLE_APPLICATION_DECLINED",
 				"不予吹哨：" + reason + "（申请人 " + application.appliedBy() + "）",
-				Map.of("applicationId", id.toString(), "reason", reason)));
+				Map.of("applicationId", id.toString(), "reason", reason)).announcing(EventType.WHISTLE_DECLINED));
 		return get(id);
 	}
 

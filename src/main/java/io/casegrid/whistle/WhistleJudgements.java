@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.events.EventType;
 import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
@@ -61,7 +62,8 @@ public class WhistleJudgements {
 		files.note(whistle.caseId(), actor.id(), TimelineNote.of("WHISTLE_JUDGED",
 				(judgement == WhistleRecord.Judgement.FRIVOLOUS ? "乱吹哨：" : "吹哨得当：") + reason + "（" + whistle.blownBy()
 						+ (whistle.blownByUnit() == null ? "" : "，" + whistle.blownByUnit()) + " 的吹哨）",
-				Map.of("whistleId", id.toString(), "judgement", judgement.name(), "reason", reason)));
+				Map.of("whistleId", id.toString(), "judgement", judgement.name(), "reason", reason))
+			.announcing(EventType.WHISTLE_JUDGED));
 		return records.find(id).orElseThrow();
 	}
 

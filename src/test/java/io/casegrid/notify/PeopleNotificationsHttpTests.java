@@ -25,10 +25,12 @@ import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.model.EscalationRequest;
 import io.casegrid.client.model.Notification;
+import io.casegrid.client.model.ReplyRequest;
 import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.WhistleRequest;
+import io.casegrid.identity.KeycloakDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +55,9 @@ class PeopleNotificationsHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	KeycloakDirectory directory;
 
 	@Test
 	void theReporterGetsTheAcceptanceAndTheResultByMailInChineseWithTheCaseNumber() throws Exception {
@@ -140,6 +145,131 @@ class PeopleNotificationsHttpTests {
 	}
 
 	@Test
+	void theReporterGetsTheDepartmentsReplyBySms() throws Exception {
+		String phone = newPhone();
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient department = new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(phone).categoryCode("ILLEGAL_CONSTRUCTION")
+			.title("违法建设")
+			.description("5号楼楼顶有人搭建彩钢房"), null).getId();
+		department.awaitTask(caseId, "Task_Acknowledge");
+
+		department.feedback.replyToReporter(caseId, new ReplyRequest().text("县城管局本周内上门核查"));
+
+		SmsGateway.Received reply = await().atMost(Duration.ofSeconds(30))
+			.until(() -> SMS.to(phone).stream().filter(m -> m.body().contains("县城管局本周内上门核查")).toList(),
+					got -> !got.isEmpty())
+			.get(0);
+		assertThat(JSON.readTree(reply.body()).get("content").asText())
+			.contains(gridWorker.cases.getCase(caseId).getCaseNumber())
+			.contains("正在办理");
+	}
+
+	@Test
+	void anEmergencyAlertReachesTheCountyCentreAndTheTownshipDispatcherByMail() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(reportBy(newPhone()).title("燃气泄漏")
+			.description("3号楼一单元楼道里燃气泄漏，气味很大"), null).getId();
+		String caseNumber = gridWorker.cases.getCase(caseId).getCaseNumber();
+
+		for (String staff : List.of("centre@casegrid.example", "dispatcher-cg@casegrid.example")) {
+			MimeMessage alert = await().atMost(Duration.ofSeconds(30))
+				.until(() -> mailsTo(staff).stream()
+					.filter(m -> subject(m).equals("重大突发事件：编号 " + caseNumber))
+					.toList(), got -> !got.isEmpty())
+				.get(0);
+			assertThat(text(alert)).contains("燃气泄漏").contains("立即接报");
+		}
+	}
+
+	@Test
+	void aMailIsRetriedWhileTheSmtpServerIsDownAndDeliveredOnceWhenItIsBack() throws Exception {
+		String phone = newPhone();
+		String email = residentWithEmail(phone, "resident-" + phone + "@example.cn");
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		SMTP.stop();
+		try {
+			gridWorker.intake.reportCase(reportBy(phone), null);
+			// a failed attempt: still pending, with the connection's error
+			await().atMost(Duration.ofSeconds(30)).until(() -> acceptanceMail(email),
+					m -> m.size() == 1 && m.get(0).startsWith("PENDING/") && !m.get(0).endsWith("/null"));
+		}
+		finally {
+			SMTP.start();
+		}
+
+		List<MimeMessage> accepted = await().atMost(Duration.ofSeconds(30))
+			.until(() -> mailsTo(email).stream().filter(m -> subject(m).contains("已受理")).toList(),
+					got -> !got.isEmpty());
+		assertThat(accepted).hasSize(1);
+		String row = acceptanceMail(email).get(0);
+		assertThat(row).startsWith("SENT/");
+		assertThat(Integer.parseInt(row.split("/")[1])).as("attempts: failed while down, then delivered")
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aMailToAnAddressThatCannotExistIsDeadAtOnceAndCounted() throws Exception {
+		String phone = newPhone();
+		String email = residentWithEmail(phone, "resident-" + phone + "@@example.cn");
+		new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(reportBy(phone), null);
+
+		String row = await().atMost(Duration.ofSeconds(30))
+			.until(() -> acceptanceMail(email), m -> m.size() == 1 && !m.get(0).startsWith("PENDING/"))
+			.get(0);
+		assertThat(row).startsWith("DEAD/1/").contains("not an e-mail address");
+		await().atMost(Duration.ofSeconds(30)).until(this::deadMessagesGauge, dead -> dead >= 1);
+	}
+
+	private String residentWithEmail(String phone, String email) {
+		jdbc.sql("INSERT INTO resident (phone, name, email) VALUES (:phone, '李四', :email)")
+			.param("phone", phone)
+			.param("email", email)
+			.update();
+		return email;
+	}
+
+	/** The case.filed e-mail's row: status/attempts/last error. */
+	private List<String> acceptanceMail(String email) {
+		return jdbc.sql("SELECT status || '/' || attempts || '/' || coalesce(last_error, 'null') FROM notification_message"
+				+ " WHERE channel = 'email' AND address = :email AND event_type = 'case.filed'")
+			.param("email", email)
+			.query(String.class)
+			.list();
+	}
+
+	private double deadMessagesGauge() throws Exception {
+		String metrics = CasegridClient.anonymous(port).get("/actuator/prometheus").body();
+		return metrics.lines()
+			.filter(l -> l.startsWith("casegrid_notifications_messages{") && l.contains("status=\"dead\""))
+			.mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElse(-1);
+	}
+
+	/** Measured: 10 task.assigned events for one grid asked Keycloak's admin API 20 times uncached (docs/integration.md). */
+	@Test
+	void tenNewTasksOfOneGridLookItsMembersUpInKeycloakAtMostOnce() throws Exception {
+		int cases = 10;
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		long before = directory.adminCalls();
+		List<UUID> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < cases; i++) {
+			ids.add(gridWorker.intake.reportCase(reportBy(newPhone()), null).getId());
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM notification_message
+				 WHERE event_type = 'task.assigned' AND channel = 'inbox' AND recipient = :user AND case_id IN (:ids)
+				""").param("user", DemoUsers.GRID_WORKER_DONGGUAN_1).param("ids", ids).query(Long.class).single(),
+				told -> told == cases);
+		long calls = directory.adminCalls() - before;
+		System.out.println("Keycloak admin calls for " + cases + " task.assigned events of one grid: " + calls);
+		assertThat(calls).as("uncached: a group query and a members request per event, 2 × " + cases)
+			.isLessThan(cases);
+	}
+
+	@Test
 	void theInboxListsAStaffMembersOwnMessagesOnlyAndMarksThemRead() throws Exception {
 		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient otherGrid = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_2);
@@ -179,7 +309,7 @@ class PeopleNotificationsHttpTests {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 	}
 
-	private static List<MimeMessage> mailsTo(String address) {
+	static List<MimeMessage> mailsTo(String address) {
 		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
 			try {
 				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
@@ -191,7 +321,7 @@ class PeopleNotificationsHttpTests {
 		}).toList();
 	}
 
-	private static String subject(MimeMessage mail) {
+	static String subject(MimeMessage mail) {
 		try {
 			return mail.getSubject();
 		}
@@ -200,7 +330,7 @@ class PeopleNotificationsHttpTests {
 		}
 	}
 
-	private static String text(MimeMessage mail) {
+	static String text(MimeMessage mail) {
 		try {
 			return (String) mail.getContent();
 		}

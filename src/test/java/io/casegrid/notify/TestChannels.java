@@ -2,10 +2,11 @@ package io.casegrid.notify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -33,11 +34,21 @@ public class TestChannels implements EnvironmentPostProcessor {
 							"{\"mobile\":\"{phone}\",\"content\":\"{text}\",\"sign\":\"云岭县\"}")));
 	}
 
+	/** On a port of its own choosing but fixed, so that a test can stop the server and start it again there. */
 	private static GreenMail startSmtp() {
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
 		return smtp;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static SmsGateway startSmsGateway() {
