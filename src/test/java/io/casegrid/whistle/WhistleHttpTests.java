@@ -217,19 +217,18 @@ class WhistleHttpTests {
 		SupervisionOrderView order = orderForAMissedAcknowledgement(caseId);
 		fire(timer(caseId, "SUPERVISION_MISSED"));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> onlyOrder(department, caseId).getStatus(), SupervisionStatus.MISSED::equals);
+			.until(() -> theOrder(department, caseId, order).getStatus(), SupervisionStatus.MISSED::equals);
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
 
 		centre.tasks.completeTask(centre.awaitTask(caseId, "Task_CountySupervision").getId(),
 				new TaskCompletion().outcome("INTERVIEW").putFieldsItem("countyNote", "已约谈局长，限三日整改"));
 
-		SupervisionCountyMeasure measure = onlyOrder(department, caseId).getCountyMeasure();
+		SupervisionCountyMeasure measure = theOrder(department, caseId, order).getCountyMeasure();
 		assertThat(measure.getMeasure()).isEqualTo(SupervisionCountyMeasure.MeasureEnum.INTERVIEW);
 		assertThat(measure.getNote()).isEqualTo("已约谈局长，限三日整改");
 		assertThat(measure.getActedBy()).isEqualTo(DemoUsers.CENTRE);
 		assertThat(measure.getActedByName()).isEqualTo("沈红");
 		assertThat(measure.getActedAt()).isNotNull();
-		assertThat(onlyOrder(department, caseId).getId()).isEqualTo(order.getId());
 	}
 
 	@Test
@@ -274,6 +273,20 @@ class WhistleHttpTests {
 		List<SupervisionOrderView> orders = who.supervision.listSupervisionOrders(caseId, null, null, 0, 10).getItems();
 		assertThat(orders).hasSize(1);
 		return orders.get(0);
+	}
+
+	/**
+	 * The order as the case lists it now. Moving the clock past the missed-reply limit may also pass the recurring
+	 * acknowledgement limit, whose next order (再次) the job executor may issue meanwhile: the order is found by its id.
+	 */
+	private static SupervisionOrderView theOrder(CasegridClient who, UUID caseId, SupervisionOrderView order)
+			throws Exception {
+		return who.supervision.listSupervisionOrders(caseId, null, null, 0, 10)
+			.getItems()
+			.stream()
+			.filter(o -> o.getId().equals(order.getId()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** The case's pending timer with this action, once it is there. */
