@@ -137,7 +137,10 @@ class ModelerDeployHttpTests {
 
 	private String form() {
 		return """
-				{"components": [{"type": "textfield", "id": "Field_Note", "key": "reviewNote", "label": "复核意见"}],
+				{"components": [
+				  {"type": "radio", "id": "Field_Outcome", "key": "reviewOutcome", "label": "复核结果",
+				   "validate": {"required": true}, "values": [{"label": "通过", "value": "PASSED"}]},
+				  {"type": "textfield", "id": "Field_Note", "key": "reviewNote", "label": "复核意见"}],
 				 "type": "default", "id": "%s", "executionPlatform": "Camunda Platform",
 				 "executionPlatformVersion": "7.24.0", "schemaVersion": 16}
 				""".formatted(formId);
