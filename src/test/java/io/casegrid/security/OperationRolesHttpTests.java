@@ -124,6 +124,7 @@ class OperationRolesHttpTests {
 			Map.entry("listEvents", new Request("GET", "/api/v1/events?limit=1", null)),
 			Map.entry("listNotifications", new Request("GET", "/api/v1/notifications?size=1", null)),
 			Map.entry("listDeployedProcesses", new Request("GET", "/api/v1/admin/processes?size=1", null)),
+			Map.entry("getUnitReport", new Request("GET", "/api/v1/reports/units/149901?month=2025-01", null)),
 			Map.entry("markNotificationRead", new Request("POST", "/api/v1/notifications/" + Long.MAX_VALUE + "/read",
 					null)));
 
