@@ -4,7 +4,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
+import java.math.BigDecimal;
+
 import io.casegrid.api.ReportsApi;
+import io.casegrid.api.model.AssessmentDeduction;
+import io.casegrid.api.model.AssessmentRanking;
+import io.casegrid.api.model.DeductedCase;
+import io.casegrid.api.model.RankedAssessment;
+import io.casegrid.api.model.UnitAssessment;
+import io.casegrid.org.OrgLevel;
 import io.casegrid.api.model.ReportFigure;
 import io.casegrid.api.model.ReportTable;
 import io.casegrid.api.model.ReportTableRow;
@@ -18,16 +26,64 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportsController implements ReportsApi {
 
+	/** The cases listed per deduction (the contract's bound); {@code count} is always the full number. */
+	private static final int MAX_CASES = 500;
+
 	private final UnitReports reports;
 
 	private final ReportAccess access;
 
 	private final CurrentActor actor;
 
-	ReportsController(UnitReports reports, ReportAccess access, CurrentActor actor) {
+	private final Assessments assessments;
+
+	ReportsController(UnitReports reports, ReportAccess access, CurrentActor actor, Assessments assessments) {
 		this.reports = reports;
 		this.access = access;
 		this.actor = actor;
+		this.assessments = assessments;
+	}
+
+	@Override
+	public ResponseEntity<AssessmentRanking> getAssessmentRanking(String level, String month, LocalDate from,
+			LocalDate to) {
+		Period period = period(month, from, to);
+		return ResponseEntity.ok(new AssessmentRanking(AssessmentRanking.LevelEnum.fromValue(level), period.from(),
+				period.to(), assessments.ranking(OrgLevel.valueOf(level), period)
+					.stream()
+					.map(r -> new RankedAssessment(r.rank(), assessment(r.assessment())))
+					.toList()));
+	}
+
+	@Override
+	public ResponseEntity<UnitAssessment> getUnitAssessment(String unitCode, String month, LocalDate from,
+			LocalDate to) {
+		Period period = period(month, from, to);
+		access.requireReadable(unitCode, actor.get());
+		return ResponseEntity.ok(assessment(assessments.of(unitCode, period)));
+	}
+
+	static UnitAssessment assessment(Assessment a) {
+		return new UnitAssessment(a.unitCode(), a.unitName(), a.period().from(), a.period().to(),
+				BigDecimal.valueOf(a.threeRateScore()), BigDecimal.valueOf(a.deductedPoints()),
+				BigDecimal.valueOf(a.score()),
+				a.deductions()
+					.stream()
+					.map(d -> new AssessmentDeduction(AssessmentDeduction.ItemEnum.fromValue(d.item()), d.label(),
+							BigDecimal.valueOf(d.pointsEach()), d.count(), BigDecimal.valueOf(d.points()),
+							d.cases()
+								.stream()
+								.limit(MAX_CASES)
+								.map(c -> new DeductedCase(c.caseId(), c.caseNumber(), c.at().atOffset(ZoneOffset.UTC)))
+								.toList()))
+					.toList())
+			.acceptanceOnTimeRate(decimal(a.acceptanceOnTimeRate()))
+			.handlingOnTimeRate(decimal(a.handlingOnTimeRate()))
+			.satisfactionRate(decimal(a.satisfactionRate()));
+	}
+
+	private static BigDecimal decimal(Double value) {
+		return value == null ? null : BigDecimal.valueOf(value);
 	}
 
 	@Override
@@ -68,10 +124,10 @@ class ReportsController implements ReportsApi {
 	}
 
 	private static ReportFigure figure(Figure f) {
-		return new ReportFigure(f.key(), f.label()).value(f.value() == null ? null : java.math.BigDecimal.valueOf(f.value()))
+		return new ReportFigure(f.key(), f.label()).value(f.value() == null ? null : BigDecimal.valueOf(f.value()))
 			.numerator(f.numerator())
 			.denominator(f.denominator())
-			.previous(f.previous() == null ? null : java.math.BigDecimal.valueOf(f.previous()));
+			.previous(f.previous() == null ? null : BigDecimal.valueOf(f.previous()));
 	}
 
 	private static ReportTable table(FigureTable t) {

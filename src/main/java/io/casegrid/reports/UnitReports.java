@@ -61,6 +61,11 @@ public class UnitReports {
 		return org.find(code).orElseThrow(() -> new NotFoundException("Report unit", code));
 	}
 
+	/** The units of one level, in the tree's order. */
+	List<OrgUnit> unitsOf(io.casegrid.org.OrgLevel level) {
+		return org.tree().stream().filter(u -> u.level() == level).toList();
+	}
+
 	/** The unit and every unit below it. */
 	Set<String> subtree(String code) {
 		List<OrgUnit> tree = org.tree();

@@ -3,6 +3,7 @@ package io.casegrid.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +16,21 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
+import io.casegrid.DeploymentForm;
 import io.casegrid.HttpTest;
+import io.casegrid.client.model.AssessmentDeduction;
+import io.casegrid.client.model.AssessmentRanking;
+import io.casegrid.client.model.DeductedCase;
+import io.casegrid.client.model.RankedAssessment;
+import io.casegrid.client.model.UnitAssessment;
 import io.casegrid.client.ApiException;
 import io.casegrid.client.model.CaseStep;
 import io.casegrid.client.model.Evaluation;
@@ -32,12 +42,15 @@ import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.UnitReport;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * A month of cases built through the API, in a month no other test uses (June 2025, the engine's clock moved there),
- * and the unit report read back through the API as a third-party app would; and who may read whose report.
+ * and the unit report and assessment read back through the API as a third-party app would; and who may read whose
+ * report.
  */
 @HttpTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UnitReportHttpTests {
 
 	/** Tuesday 10 June 2025, 09:00 in the county (a working day). */
@@ -54,7 +67,8 @@ class UnitReportHttpTests {
 	}
 
 	@Test
-	void aMonthOfCasesIsCountedAsComputedByHand() throws Exception {
+	@Order(1)
+	void aMonthOfCasesIsCountedScoredAndRankedAsComputedByHand() throws Exception {
 		ClockUtil.setCurrentTime(Date.from(MONTH_START_WORK));
 		CasegridClient grid = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
@@ -69,7 +83,12 @@ class UnitReportHttpTests {
 		dispatcher.tasks.completeTask(dispatcher.awaitTask(invalid, "Task_Dispatch").getId(),
 				new TaskCompletion().outcome("REJECT").putFieldsItem("rejectReason", "重复上报"));
 
-		// an hour's work on each: 09:00 → 10:00 on a working day is one working hour
+		// signed for within the 30 minutes of 签收, resolved within the two working hours of 办结: 09:00 → 10:00 on a
+		// working day is one working hour
+		ClockUtil.setCurrentTime(Date.from(MONTH_START_WORK.plus(Duration.ofMinutes(10))));
+		for (UUID id : flyingWires) {
+			grid.tasks.claimTask(grid.awaitTask(id, "Task_HandleAtLevel").getId());
+		}
 		ClockUtil.setCurrentTime(Date.from(MONTH_START_WORK.plus(Duration.ofHours(1))));
 		for (UUID id : flyingWires) {
 			resolve(grid, id);
@@ -80,6 +99,7 @@ class UnitReportHttpTests {
 			evaluate(gridLead, flyingWires.get(i), scores[i]);
 		}
 		// 不满意 → 重办 once: resolved again and then 满意
+		grid.tasks.claimTask(grid.awaitTask(flyingWires.get(2), "Task_HandleAtLevel").getId());
 		resolve(grid, flyingWires.get(2));
 		evaluate(gridLead, flyingWires.get(2), EvaluationScore.SATISFIED);
 		for (UUID id : flyingWires) {
@@ -92,8 +112,9 @@ class UnitReportHttpTests {
 		for (UUID id : flyingWires) {
 			for (SlaClockView clock : centre.sla.getCaseSla(id).getClocks()) {
 				assertThat(clock.getState().getValue()).isNotEqualTo("BREACHED");
-				acceptance += clock.getPhase().getValue().equals("ACCEPTANCE") ? 1 : 0;
-				handling += clock.getPhase().getValue().equals("HANDLING") ? 1 : 0;
+				boolean met = clock.getState().getValue().equals("MET");
+				acceptance += met && clock.getPhase().getValue().equals("ACCEPTANCE") ? 1 : 0;
+				handling += met && clock.getPhase().getValue().equals("HANDLING") ? 1 : 0;
 			}
 		}
 		assertThat(acceptance).isGreaterThanOrEqualTo(3);
@@ -129,6 +150,59 @@ class UnitReportHttpTests {
 		UnitReport hexi = centre.reports.getUnitReport("149901102", MONTH, null, null);
 		assertThat(value(byKey(hexi), "received")).isZero();
 		assertThat(byKey(hexi).get("satisfactionRate").getValue()).isNull();
+
+		// 考核: 城关街道 0.3 × 100 + 0.3 × 100 + 0.4 × 75 = 90, minus 1 (重办) and 1 (不满意), each traced to its case
+		UnitAssessment chengguan = centre.reports.getUnitAssessment(DemoCounty.TOWNSHIP_CHENGGUAN, MONTH, null, null);
+		assertThat(chengguan.getThreeRateScore()).isEqualByComparingTo("90.0");
+		assertThat(chengguan.getDeductedPoints()).isEqualByComparingTo("2.0");
+		assertThat(chengguan.getScore()).isEqualByComparingTo("88.0");
+		Map<String, AssessmentDeduction> deductions = chengguan.getDeductions().stream()
+			.collect(Collectors.toMap(d -> d.getItem().getValue(), Function.identity()));
+		for (String item : List.of("REDO", "DISSATISFIED")) {
+			assertThat(deductions.get(item).getCount()).as(item).isEqualTo(1);
+			assertThat(deductions.get(item).getCases()).extracting(DeductedCase::getCaseId).as(item)
+				.containsExactly(flyingWires.get(2));
+		}
+		assertThat(deductions.values().stream().filter(d -> !List.of("REDO", "DISSATISFIED").contains(d.getItem().getValue())))
+			.allSatisfy(d -> assertThat(d.getCount()).as(d.getItem().getValue()).isZero());
+		// townships among townships: 河西镇 has nothing against it (empty rates count as full)
+		AssessmentRanking ranking = centre.reports.getAssessmentRanking("TOWNSHIP", MONTH, null, null);
+		assertThat(ranking.getItems()).extracting(r -> r.getAssessment().getUnitCode())
+			.containsExactly("149901102", DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(ranking.getItems()).extracting(RankedAssessment::getRank).containsExactly(1, 2);
+		assertThat(ranking.getItems().get(1).getAssessment().getScore()).isEqualByComparingTo("88.0");
+		assertThat(ranking.getItems().get(1).getAssessment().getDeductions()).allSatisfy(d -> assertThat(d.getCases()).isEmpty());
+	}
+
+	@Test
+	@Order(2)
+	void aDesignersDeploymentOfTheAssessmentPolicyChangesTheScoreWithoutACodeChange() throws Exception {
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		CasegridClient designer = new CasegridClient(port, DemoUsers.DESIGNER);
+		String policy = new String(new ClassPathResource("processes/assessment-policy.dmn").getInputStream()
+			.readAllBytes(), StandardCharsets.UTF_8);
+		double before = centre.reports.getUnitAssessment(DemoCounty.TOWNSHIP_CHENGGUAN, MONTH, null, null).getScore()
+			.doubleValue();
+		// 不满意 costs 5 instead of 1
+		String changed = policy.replace("<outputEntry id=\"OutputEntry_Dissatisfied_Points\"><text>1</text>",
+				"<outputEntry id=\"OutputEntry_Dissatisfied_Points\"><text>5</text>");
+		assertThat(changed).isNotEqualTo(policy);
+		try {
+			DeploymentForm form = DeploymentForm.named("考核规则调整").resource("assessment-policy.dmn", changed);
+			assertThat(designer.post("/engine-rest/deployment/create", form.contentType(), form.body()).statusCode())
+				.isEqualTo(200);
+			UnitAssessment after = centre.reports.getUnitAssessment(DemoCounty.TOWNSHIP_CHENGGUAN, MONTH, null, null);
+			AssessmentDeduction dissatisfied = after.getDeductions().stream()
+				.filter(d -> d.getItem().getValue().equals("DISSATISFIED")).findFirst().orElseThrow();
+			assertThat(dissatisfied.getPointsEach()).isEqualByComparingTo("5.0");
+			assertThat(after.getScore().doubleValue()).isEqualTo(before - 4 * dissatisfied.getCount());
+			assertThat(dissatisfied.getCount()).isPositive();
+		}
+		finally {
+			DeploymentForm original = DeploymentForm.named("考核规则").resource("assessment-policy.dmn", policy);
+			assertThat(designer.post("/engine-rest/deployment/create", original.contentType(), original.body())
+				.statusCode()).isEqualTo(200);
+		}
 	}
 
 	@Test
@@ -186,7 +260,6 @@ class UnitReportHttpTests {
 
 	private static void resolve(CasegridClient grid, UUID id) throws ApiException {
 		var handle = grid.awaitTask(id, "Task_HandleAtLevel");
-		grid.tasks.claimTask(handle.getId());
 		grid.tasks.completeTask(handle.getId(),
 				new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", "已拆除飞线"));
 	}
