@@ -39,7 +39,9 @@ public enum EventType {
 	EVALUATION_REQUESTED("evaluation.requested"),
 	EVALUATION_RECEIVED("evaluation.received"),
 	CASE_REDO("case.redo"),
-	CASE_ARCHIVED("case.archived");
+	CASE_ARCHIVED("case.archived"),
+	/** A monthly 专报 was published (frozen); about a unit, not a case. */
+	REPORT_PUBLISHED("report.published");
 
 	/** The version of every payload's schema today; a type whose payload changes shape gets its own. */
 	public static final int SCHEMA_VERSION = 1;

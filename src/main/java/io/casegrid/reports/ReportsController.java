@@ -5,11 +5,16 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import io.casegrid.api.ReportsApi;
 import io.casegrid.api.model.AssessmentDeduction;
 import io.casegrid.api.model.AssessmentRanking;
 import io.casegrid.api.model.DeductedCase;
+import io.casegrid.api.model.MonthlyReportPage;
+import io.casegrid.api.model.MonthlyReportSummary;
+import io.casegrid.api.model.MonthlyReportView;
 import io.casegrid.api.model.RankedAssessment;
 import io.casegrid.api.model.UnitAssessment;
 import io.casegrid.org.OrgLevel;
@@ -18,8 +23,14 @@ import io.casegrid.api.model.ReportTable;
 import io.casegrid.api.model.ReportTableRow;
 import io.casegrid.api.model.UnitReport;
 import io.casegrid.security.CurrentActor;
+import io.casegrid.security.Role;
 import io.casegrid.web.InvalidRequestException;
+import io.casegrid.web.NotFoundException;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,7 +48,11 @@ class ReportsController implements ReportsApi {
 
 	private final Assessments assessments;
 
-	ReportsController(UnitReports reports, ReportAccess access, CurrentActor actor, Assessments assessments) {
+	private final MonthlyReports monthly;
+
+	ReportsController(UnitReports reports, ReportAccess access, CurrentActor actor, Assessments assessments,
+			MonthlyReports monthly) {
+		this.monthly = monthly;
 		this.reports = reports;
 		this.access = access;
 		this.actor = actor;
@@ -61,6 +76,67 @@ class ReportsController implements ReportsApi {
 		Period period = period(month, from, to);
 		access.requireReadable(unitCode, actor.get());
 		return ResponseEntity.ok(assessment(assessments.of(unitCode, period)));
+	}
+
+	@Override
+	public ResponseEntity<MonthlyReportPage> listMonthlyReports(String unitCode, Boolean drafts, Integer page,
+			Integer size) {
+		boolean withDrafts = Boolean.TRUE.equals(drafts) && seesDrafts();
+		return ResponseEntity.ok(new MonthlyReportPage(
+				monthly.list(unitCode, withDrafts, page, size).stream().map(ReportsController::summary).toList(), page,
+				size));
+	}
+
+	@Override
+	public ResponseEntity<MonthlyReportView> getMonthlyReport(UUID reportId) {
+		MonthlyReport report = readable(reportId);
+		ReportContent content = monthly.content(report);
+		return ResponseEntity.ok(new MonthlyReportView(summary(report), view(content.figures()),
+				content.departments().stream().map(r -> new RankedAssessment(r.rank(), assessment(r.assessment()))).toList(),
+				content.townships().stream().map(r -> new RankedAssessment(r.rank(), assessment(r.assessment()))).toList()));
+	}
+
+	@Override
+	public ResponseEntity<org.springframework.core.io.Resource> getMonthlyReportWorkbook(UUID reportId) {
+		MonthlyReport report = readable(reportId);
+		byte[] workbook = ReportWorkbook.write(report, monthly.content(report));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("report-" + report.unitCode() + "-" + report.month() + "-v" + report.versionNumber() + ".xlsx")
+				.build()
+				.toString())
+			.body(new ByteArrayResource(workbook));
+	}
+
+	@Override
+	public ResponseEntity<String> getMonthlyReportDocument(UUID reportId) {
+		MonthlyReport report = readable(reportId);
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(ReportDocument.write(report, monthly.content(report)));
+	}
+
+	/** Drafts and superseded versions: the county centre (who reviews) and administrators. */
+	private boolean seesDrafts() {
+		return actor.get().hasAny(Role.COUNTY_CENTRE, Role.ADMIN);
+	}
+
+	private MonthlyReport readable(UUID reportId) {
+		MonthlyReport report = monthly.get(reportId);
+		if (report.status() != MonthlyReport.Status.PUBLISHED && !seesDrafts()) {
+			throw new NotFoundException("Monthly report", reportId);
+		}
+		return report;
+	}
+
+	private static MonthlyReportSummary summary(MonthlyReport r) {
+		return new MonthlyReportSummary(r.id(), r.unitCode(), r.month().toString(), r.versionNumber(),
+				MonthlyReportSummary.StatusEnum.fromValue(r.status().name()), r.contentHash(),
+				r.computedAt().atOffset(ZoneOffset.UTC))
+			.reviewComment(r.reviewComment())
+			.publishedBy(r.publishedBy())
+			.publishedAt(r.publishedAt() == null ? null : r.publishedAt().atOffset(ZoneOffset.UTC));
 	}
 
 	static UnitAssessment assessment(Assessment a) {

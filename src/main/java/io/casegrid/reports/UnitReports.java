@@ -57,6 +57,20 @@ public class UnitReports {
 				current.tables(), time.now());
 	}
 
+	/** Received and satisfaction of the {@code months} months up to {@code last}, oldest first. */
+	@Transactional(readOnly = true)
+	public List<ReportContent.MonthPoint> trend(String unitCode, YearMonth last, int months) {
+		UnitFilter filter = new UnitFilter(unit(unitCode), subtree(unitCode));
+		List<ReportContent.MonthPoint> points = new ArrayList<>();
+		for (YearMonth month = last.minusMonths(months - 1); !month.isAfter(last); month = month.plusMonths(1)) {
+			Map<String, Figure> f = new java.util.HashMap<>();
+			queries.compute(filter, Period.month(month), calendar.zone()).figures().forEach(x -> f.put(x.key(), x));
+			points.add(new ReportContent.MonthPoint(month.toString(), f.get("received").value().longValue(),
+					f.get("satisfactionRate").value()));
+		}
+		return points;
+	}
+
 	OrgUnit unit(String code) {
 		return org.find(code).orElseThrow(() -> new NotFoundException("Report unit", code));
 	}
