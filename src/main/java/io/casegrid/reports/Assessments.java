@@ -46,20 +46,24 @@ public class Assessments {
 		this.calendar = calendar;
 	}
 
-	/** The unit's score with the cases behind every deduction. */
-	@Transactional(readOnly = true)
+	/**
+	 * The unit's score with the cases behind every deduction. Not read-only: evaluating the policy's decisions writes
+	 * the engine's decision history.
+	 */
+	@Transactional
 	public Assessment of(String unitCode, Period period) {
 		OrgUnit unit = reports.unit(unitCode);
 		if (!ASSESSED.contains(unit.level())) {
 			throw new NotAssessedException(unitCode);
 		}
-		return assess(unit, period);
+		return assess(unit, period, policy.rules(List.of(unit.level().name())));
 	}
 
 	/** Every unit of a level, best score first; equal scores share a rank. */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<Ranked> ranking(OrgLevel level, Period period) {
-		List<Assessment> scored = reports.unitsOf(level).stream().map(u -> assess(u, period).withoutCases())
+		AssessmentPolicy.Rules rules = policy.rules(List.of(level.name()));
+		List<Assessment> scored = reports.unitsOf(level).stream().map(u -> assess(u, period, rules).withoutCases())
 			.sorted(Comparator.comparingDouble(Assessment::score).reversed().thenComparing(Assessment::unitCode))
 			.toList();
 		List<Ranked> ranked = new ArrayList<>();
@@ -73,14 +77,14 @@ public class Assessments {
 	public record Ranked(int rank, Assessment assessment) {
 	}
 
-	private Assessment assess(OrgUnit unit, Period period) {
+	private Assessment assess(OrgUnit unit, Period period, AssessmentPolicy.Rules rules) {
 		UnitFilter filter = new UnitFilter(unit, reports.subtree(unit.code()));
 		Map<String, Figure> figures = new HashMap<>();
 		queries.compute(filter, period, calendar.zone()).figures().forEach(f -> figures.put(f.key(), f));
 		Double acceptance = figures.get("acceptanceOnTimeRate").value();
 		Double handling = figures.get("handlingOnTimeRate").value();
 		Double satisfaction = figures.get("satisfactionRate").value();
-		AssessmentPolicy.Weights weights = policy.weights(unit.level().name());
+		AssessmentPolicy.Weights weights = rules.weights(unit.level().name());
 		double threeRates = round(weights.acceptance() * orFull(acceptance) + weights.handling() * orFull(handling)
 				+ weights.satisfaction() * orFull(satisfaction));
 		Map<String, Object> params = Map.of("unit", unit.code(), "subtree", filter.subtree(), "from",
@@ -88,7 +92,7 @@ public class Assessments {
 		List<Assessment.Deduction> deductions = new ArrayList<>();
 		double deducted = 0;
 		for (DeductionItem item : DeductionItem.values()) {
-			AssessmentPolicy.Item rule = policy.item(item);
+			AssessmentPolicy.Item rule = rules.item(item);
 			List<Assessment.CaseRef> cases = jdbc.sql(item.sql(filter))
 				.params(params)
 				.query((rs, n) -> new Assessment.CaseRef(rs.getObject("case_id", UUID.class),

@@ -24,7 +24,7 @@ public record Period(LocalDate from, LocalDate to) {
 		return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
 	}
 
-	public boolean isWholeMonth() {
+	public boolean coversWholeMonth() {
 		return from.getDayOfMonth() == 1 && to.equals(from.plusMonths(1));
 	}
 
@@ -34,7 +34,7 @@ public record Period(LocalDate from, LocalDate to) {
 
 	/** The period just before: the previous month for a whole month, else as many days just before. */
 	public Period previous() {
-		if (isWholeMonth()) {
+		if (coversWholeMonth()) {
 			return new Period(from.minusMonths(1), from);
 		}
 		return new Period(from.minusDays(days()), from);
