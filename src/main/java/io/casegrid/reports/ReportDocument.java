@@ -107,7 +107,7 @@ final class ReportDocument {
 			if (p.satisfactionRate() != null) {
 				satisfied.append(fmt(x)).append(',').append(fmt(bottom - 1.6 * p.satisfactionRate())).append(' ');
 			}
-			svg.append(text(x, bottom + 16, p.month().substring(5) + "月", "middle", 11));
+			svg.append(text(x, bottom + 16, Integer.parseInt(p.month().substring(5)) + "月", "middle", 11));
 		}
 		svg.append("<polyline fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" points=\"%s\"/>"
 			.formatted(received.toString().trim()));

@@ -63,6 +63,9 @@ class ReportsController implements ReportsApi {
 	public ResponseEntity<AssessmentRanking> getAssessmentRanking(String level, String month, LocalDate from,
 			LocalDate to) {
 		Period period = period(month, from, to);
+		if (Assessments.ASSESSED.stream().noneMatch(l -> l.name().equals(level))) {
+			throw new InvalidRequestException("level", "must be one of " + Assessments.ASSESSED);
+		}
 		return ResponseEntity.ok(new AssessmentRanking(AssessmentRanking.LevelEnum.fromValue(level), period.from(),
 				period.to(), assessments.ranking(OrgLevel.valueOf(level), period)
 					.stream()

@@ -36,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HttpTest
 class MonthlyReportHttpTests {
 
-	/** The month {@link UnitReportHttpTests} fills with cases (figures are whatever the JVM recorded by then). */
-	private static final YearMonth MONTH = YearMonth.of(2025, 6);
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -46,6 +44,9 @@ class MonthlyReportHttpTests {
 
 	@Autowired
 	MonthlyReports reports;
+
+	@Autowired
+	UnitReports figures;
 
 	@Test
 	void thePublishedReportsWorkbookHoldsTheSameFiguresOneSheetPerTable() throws Exception {
@@ -93,7 +94,8 @@ class MonthlyReportHttpTests {
 		HttpResponse<byte[]> response = get("/api/v1/reports/monthly/" + published.id() + "/document", DemoUsers.CENTRE);
 		assertThat(response.statusCode()).isEqualTo(200);
 		String html = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(html).contains("云岭县 2025年6月 接诉即办专报", "受理件数", "满意率", "按期办结率", "部门考核得分",
+		YearMonth month = figures.currentMonth();
+		assertThat(html).contains("云岭县 " + month.getYear() + "年" + month.getMonthValue() + "月 接诉即办专报", "受理件数", "满意率", "按期办结率", "部门考核得分",
 				published.contentHash());
 		assertThat(html.split("<svg", -1)).hasSize(5);
 		ReportFigure received = view.getFigures().getFigures().stream().filter(f -> f.getKey().equals("received"))
@@ -118,9 +120,11 @@ class MonthlyReportHttpTests {
 			.getMonthlyReport(draft.id()))).isEqualTo(403);
 	}
 
+	/** The county's report of this month, whatever the test JVM has recorded in it so far. */
 	private MonthlyReport publishedReport() {
-		return reports.published(DemoCounty.COUNTY, MONTH).orElseGet(() -> {
-			MonthlyReport draft = reports.compute(DemoCounty.COUNTY, MONTH, null);
+		YearMonth month = figures.currentMonth();
+		return reports.published(DemoCounty.COUNTY, month).orElseGet(() -> {
+			MonthlyReport draft = reports.compute(DemoCounty.COUNTY, month, null);
 			return reports.publish(draft.id(), "同意发布", DemoUsers.CENTRE);
 		});
 	}

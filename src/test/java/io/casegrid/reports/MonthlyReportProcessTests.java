@@ -80,9 +80,9 @@ class MonthlyReportProcessTests extends EngineTestSupport {
 		assertThat(second.versionNumber()).isEqualTo(first.versionNumber() + 1);
 		assertThat(reports.get(first.id()).status()).isEqualTo(MonthlyReport.Status.SUPERSEDED);
 
-		// completed as the centre (the engine checks no authorization on service calls; the query ran before)
+		// completed as the centre, a member of the candidate group (the engine checks its task permission)
 		var review = task(instance);
-		identity.setAuthenticatedUserId("centre");
+		identity.setAuthentication("centre", List.of("county-centre"));
 		try {
 			complete(review, withVariables(Vars.DECISION, "PUBLISH", Vars.REVIEW_COMMENT, "同意发布"));
 		}

@@ -258,6 +258,19 @@ class UnitReportHttpTests {
 		assertThat(tooLong.getCode()).isEqualTo(400);
 	}
 
+	@Test
+	void onlyDepartmentsAndTownshipsAreAssessedAndRanked() {
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		ApiException level = CasegridClient
+			.failureOf(() -> centre.reports.getAssessmentRanking("VILLAGE", MONTH, null, null));
+		assertThat(level.getCode()).isEqualTo(400);
+		assertThat(level.getResponseBody()).contains("\"level\"");
+		ApiException village = CasegridClient
+			.failureOf(() -> centre.reports.getUnitAssessment(DemoCounty.VILLAGE_DONGGUAN, MONTH, null, null));
+		assertThat(village.getCode()).isEqualTo(400);
+		assertThat(village.getResponseBody()).contains("\"unitCode\"");
+	}
+
 	private static void resolve(CasegridClient grid, UUID id) throws ApiException {
 		var handle = grid.awaitTask(id, "Task_HandleAtLevel");
 		grid.tasks.completeTask(handle.getId(),
