@@ -14,10 +14,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.events.EventType;
 import io.casegrid.events.Outbox;
 import io.casegrid.org.OrgLevel;
+import io.casegrid.process.EngineUser;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
@@ -47,8 +51,14 @@ public class MonthlyReports {
 
 	private final Outbox outbox;
 
+	private final TaskService tasks;
+
+	private final EngineUser engine;
+
 	MonthlyReports(UnitReports reports, Assessments assessments, JdbcClient jdbc, ObjectMapper json, TimeSource time,
-			Outbox outbox) {
+			Outbox outbox, TaskService tasks, EngineUser engine) {
+		this.tasks = tasks;
+		this.engine = engine;
 		this.reports = reports;
 		this.assessments = assessments;
 		this.jdbc = jdbc;
@@ -135,6 +145,27 @@ public class MonthlyReports {
 						published.month().toString(), "version", published.versionNumber(), "contentHash",
 						published.contentHash()));
 		return published;
+	}
+
+	/**
+	 * 审核专报 through the API: completes the review task of this draft as the reviewer, as the form would. Refused
+	 * (409) when no review of it is waiting.
+	 */
+	public MonthlyReport review(UUID reportId, String decision, String comment, String actor) {
+		get(reportId);
+		Task review = tasks.createTaskQuery()
+			.processDefinitionKey(MonthlyReportProcess.KEY)
+			.taskDefinitionKey(MonthlyReportProcess.Ids.TASK_REVIEW)
+			.processVariableValueEquals(MonthlyReportProcess.Vars.REPORT_ID, reportId.toString())
+			.singleResult();
+		if (review == null) {
+			throw new ConflictException("Report " + reportId + " is not under review");
+		}
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put(MonthlyReportProcess.Vars.DECISION, decision);
+		variables.put(MonthlyReportProcess.Vars.REVIEW_COMMENT, comment);
+		engine.runAs(actor, () -> tasks.complete(review.getId(), variables));
+		return get(reportId);
 	}
 
 	public MonthlyReport get(UUID id) {

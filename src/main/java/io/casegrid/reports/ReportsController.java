@@ -13,6 +13,7 @@ import io.casegrid.api.model.AssessmentDeduction;
 import io.casegrid.api.model.AssessmentRanking;
 import io.casegrid.api.model.DeductedCase;
 import io.casegrid.api.model.MonthlyReportPage;
+import io.casegrid.api.model.MonthlyReportReview;
 import io.casegrid.api.model.MonthlyReportSummary;
 import io.casegrid.api.model.MonthlyReportView;
 import io.casegrid.api.model.RankedAssessment;
@@ -118,6 +119,12 @@ class ReportsController implements ReportsApi {
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.body(ReportDocument.write(report, monthly.content(report)));
+	}
+
+	@Override
+	public ResponseEntity<MonthlyReportSummary> reviewMonthlyReport(UUID reportId, MonthlyReportReview review) {
+		return ResponseEntity.ok(summary(monthly.review(reportId, review.getDecision().getValue(), review.getComment(),
+				actor.get().id())));
 	}
 
 	/** Drafts and superseded versions: the county centre (who reviews) and administrators. */

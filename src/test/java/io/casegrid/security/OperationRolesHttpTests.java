@@ -132,6 +132,8 @@ class OperationRolesHttpTests {
 			Map.entry("getMonthlyReport", new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID(), null)),
 			Map.entry("getMonthlyReportWorkbook",
 					new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/workbook", null)),
+			Map.entry("reviewMonthlyReport",
+					new Request("POST", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/review", "{\"decision\":\"PUBLISH\"}")),
 			Map.entry("getMonthlyReportDocument",
 					new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/document", null)),
 			Map.entry("markNotificationRead", new Request("POST", "/api/v1/notifications/" + Long.MAX_VALUE + "/read",
