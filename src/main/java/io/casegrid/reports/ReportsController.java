@@ -41,6 +41,11 @@ class ReportsController implements ReportsApi {
 	/** The cases listed per deduction (the contract's bound); {@code count} is always the full number. */
 	private static final int MAX_CASES = 500;
 
+	/** The years a period (and the one before it) may fall in: anything else is a typo, not a report. */
+	private static final int FIRST_YEAR = 1949;
+
+	private static final int LAST_YEAR = 2999;
+
 	private final UnitReports reports;
 
 	private final ReportAccess access;
@@ -180,6 +185,15 @@ class ReportsController implements ReportsApi {
 	}
 
 	private Period period(String month, LocalDate from, LocalDate to) {
+		Period period = requestedPeriod(month, from, to);
+		if (period.previous().from().getYear() < FIRST_YEAR || period.to().getYear() > LAST_YEAR) {
+			throw new InvalidRequestException(month != null ? "month" : "from",
+					"must lie between " + FIRST_YEAR + " and " + LAST_YEAR);
+		}
+		return period;
+	}
+
+	private Period requestedPeriod(String month, LocalDate from, LocalDate to) {
 		if (month != null) {
 			if (from != null || to != null) {
 				throw new InvalidRequestException(from != null ? "from" : "to", "is not allowed together with month");

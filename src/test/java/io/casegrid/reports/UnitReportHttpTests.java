@@ -256,6 +256,10 @@ class UnitReportHttpTests {
 		ApiException tooLong = CasegridClient.failureOf(() -> centre.reports.getUnitReport(DemoCounty.COUNTY, null,
 				java.time.LocalDate.parse("2024-01-01"), java.time.LocalDate.parse("2025-06-01")));
 		assertThat(tooLong.getCode()).isEqualTo(400);
+		ApiException yearZero = CasegridClient
+			.failureOf(() -> centre.reports.getUnitReport(DemoCounty.COUNTY, "0000-01", null, null));
+		assertThat(yearZero.getCode()).isEqualTo(400);
+		assertThat(yearZero.getResponseBody()).contains("\"month\"");
 	}
 
 	@Test
