@@ -68,6 +68,7 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.MigrationsApi migrations;
 	public final io.casegrid.client.api.AttachmentsApi attachments;
+	public final io.casegrid.client.api.ReportsApi reports;
 
 	private final int port;
 
@@ -129,6 +130,7 @@ public final class CasegridClient {
 		this.processes = new io.casegrid.client.api.ProcessesApi(api);
 		this.migrations = new io.casegrid.client.api.MigrationsApi(api);
 		this.attachments = new io.casegrid.client.api.AttachmentsApi(api);
+		this.reports = new io.casegrid.client.api.ReportsApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -110,6 +110,7 @@ public final class Benchmark {
 			step("timers", this::timers);
 			step("intakeWithFutureTimers", this::futureTimers);
 			step("outboxCost", this::outboxCost);
+			step("countyMonthReport", () -> CountyMonthReport.run(service, goals));
 			step("profile", this::profile);
 			footprint.put("peakRssMb", Map.of("serviceJvm", peakJvm.get(), "postgres", peakPostgres.get()));
 			if (Boolean.getBoolean("bench.hold")) {

@@ -47,7 +47,9 @@ public enum EventType {
 	FOLLOW_UP_VISIT_REQUESTED("follow-up-visit.requested"),
 	FOLLOW_UP_VISIT_COMPLETED("follow-up-visit.completed"),
 	CASE_REDO("case.redo"),
-	CASE_ARCHIVED("case.archived");
+	CASE_ARCHIVED("case.archived"),
+	/** A monthly 专报 was published (frozen); about a unit, not a case. */
+	REPORT_PUBLISHED("report.published");
 
 	/** The version of every payload's schema today; a type whose payload changes shape gets its own. */
 	public static final int SCHEMA_VERSION = 1;

@@ -57,6 +57,28 @@ public class Outbox {
 		return id;
 	}
 
+	/**
+	 * Records that {@code type} happened to a unit rather than a case (a published 专报): no case, the unit's code.
+	 *
+	 * @return the event's stable id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID recordForUnit(EventType type, String unitCode, Instant at, Map<String, ?> payload) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO outbox_event (id, type, schema_version, unit_code, occurred_at, payload)
+				VALUES (:id, :type, :version, :unit, :at, CAST(:payload AS jsonb))
+				""")
+			.param("id", id)
+			.param("type", type.wireName())
+			.param("version", type.schemaVersion())
+			.param("unit", unitCode)
+			.param("at", Timestamp.from(at))
+			.param("payload", write(payload))
+			.update();
+		return id;
+	}
+
 	private String write(Map<String, ?> payload) {
 		try {
 			return json.writeValueAsString(payload);

@@ -134,6 +134,18 @@ class OperationRolesHttpTests {
 			Map.entry("listDeployedProcesses", new Request("GET", "/api/v1/admin/processes?size=1", null)),
 			Map.entry("createMigration", new Request("POST", "/api/v1/admin/migrations", "{}")),
 			Map.entry("getMigration", new Request("GET", "/api/v1/admin/migrations/" + UUID.randomUUID(), null)),
+			Map.entry("getUnitReport", new Request("GET", "/api/v1/reports/units/149901?month=2025-01", null)),
+			Map.entry("getAssessmentRanking",
+					new Request("GET", "/api/v1/reports/assessment?level=TOWNSHIP&month=2025-01", null)),
+			Map.entry("getUnitAssessment", new Request("GET", "/api/v1/reports/assessment/149901001?month=2025-01", null)),
+			Map.entry("listMonthlyReports", new Request("GET", "/api/v1/reports/monthly?size=1", null)),
+			Map.entry("getMonthlyReport", new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID(), null)),
+			Map.entry("getMonthlyReportWorkbook",
+					new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/workbook", null)),
+			Map.entry("reviewMonthlyReport",
+					new Request("POST", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/review", "{\"decision\":\"PUBLISH\"}")),
+			Map.entry("getMonthlyReportDocument",
+					new Request("GET", "/api/v1/reports/monthly/" + UUID.randomUUID() + "/document", null)),
 			Map.entry("markNotificationRead", new Request("POST", "/api/v1/notifications/" + Long.MAX_VALUE + "/read",
 					null)));
 
