@@ -16,10 +16,11 @@ function randomString() {
 }
 
 async function tokenRequest(form) {
-  const response = await fetch(config.issuer + '/protocol/openid-connect/token', {
+  // relayed by the service (same origin), so Keycloak needs no CORS set-up for the console
+  const response = await fetch('/console/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: config.clientId, ...form }),
+    body: new URLSearchParams(form),
   });
   if (!response.ok) {
     throw new Error('登录失败 (' + response.status + ')');
@@ -76,7 +77,9 @@ export async function accessToken() {
 export function person() {
   const payload = tokens.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   const claims = JSON.parse(decodeURIComponent(escape(atob(payload))));
-  return { username: claims.preferred_username, name: claims.name || claims.preferred_username, orgCodes: claims.org_codes || [] };
+  // a Chinese name reads family name first: 王芳, not Keycloak's "芳 王"
+  const name = claims.family_name && claims.given_name ? claims.family_name + claims.given_name : claims.name;
+  return { username: claims.preferred_username, name: name || claims.preferred_username, orgCodes: claims.org_codes || [] };
 }
 
 export function signOut() {

@@ -65,7 +65,7 @@ async function loadPhoto(img) {
 }
 
 function clocks(sla) {
-  if (!sla) return '';
+  if (!sla || !sla.clocks.length) return '';
   return `<section><h2>时限</h2><div class="table"><table>
     <thead><tr><th>环节</th><th>层级</th><th>责任单位</th><th>时限</th><th>到期</th><th>状态</th></tr></thead>
     <tbody>${sla.clocks.map(k => `

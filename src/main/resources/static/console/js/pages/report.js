@@ -1,7 +1,8 @@
 // 上报: report a case through POST /cases — the category from the catalogue, the place from the org tree.
 import { api } from '../api.js';
 import { person } from '../auth.js';
-import { esc, label, CHANNEL, LEVEL, problemText } from '../format.js';
+import { esc, label, CHANNEL, LEVEL } from '../format.js';
+import { clearErrors, requiredFilled, showProblem } from '../forms.js';
 
 const PLACE_LEVELS = ['TOWNSHIP', 'VILLAGE', 'GRID', 'MICRO_GRID'];
 
@@ -11,30 +12,32 @@ export async function render(main) {
   main.innerHTML = `
     <h1>上报</h1>
     <form id="report" class="task-form" novalidate>
-      <label class="field">事项类别 <span class="required">*</span>
-        <select name="categoryCode" data-field="categoryCode"><option value="">请选择</option>
+      <label class="field"><span>事项类别 <span class="required">*</span></span>
+        <select name="categoryCode" data-field="categoryCode" required><option value="">请选择</option>
           ${kinds.map(kind => `<optgroup label="${esc(kind)}">${categories.filter(c => c.kind === kind)
             .map(c => `<option value="${esc(c.code)}">${esc(c.name)}</option>`).join('')}</optgroup>`).join('')}
         </select></label>
       <p class="error" data-error-for="categoryCode"></p>
       <fieldset class="place"><legend>发生地点 <span class="required">*</span></legend>
-        ${PLACE_LEVELS.map(level => `<label class="field">${esc(label(LEVEL, level))}
-          <select data-level="${level}"><option value="">${level === 'TOWNSHIP' ? '请选择' : '（不细分）'}</option></select></label>`).join('')}
+        ${PLACE_LEVELS.map(level => `<label class="field"><span>${esc(label(LEVEL, level))}</span>
+          <select data-level="${level}" data-slot="location.unitCode" ${level === 'TOWNSHIP' ? 'required' : ''}>
+            <option value="">${level === 'TOWNSHIP' ? '请选择' : '（不细分）'}</option></select></label>`).join('')}
       </fieldset>
       <p class="error" data-error-for="location.unitCode"></p>
-      <label class="field">详细地址 <span class="required">*</span><input type="text" name="address" maxlength="500" data-field="location.address"></label>
+      <label class="field"><span>详细地址 <span class="required">*</span></span><input type="text" name="address" maxlength="500" data-field="location.address" required></label>
       <p class="error" data-error-for="location.address"></p>
-      <label class="field">标题 <span class="required">*</span><input type="text" name="title" maxlength="200" data-field="title"></label>
+      <label class="field"><span>标题 <span class="required">*</span></span><input type="text" name="title" maxlength="200" data-field="title" required></label>
       <p class="error" data-error-for="title"></p>
-      <label class="field">问题描述 <span class="required">*</span><textarea name="description" rows="4" maxlength="4000" data-field="description"></textarea></label>
+      <label class="field"><span>问题描述 <span class="required">*</span></span><textarea name="description" rows="4" maxlength="4000" data-field="description" required></textarea></label>
       <p class="error" data-error-for="description"></p>
-      <label class="field">来源 <select name="channel">${Object.keys(CHANNEL).map(c => `<option value="${c}">${esc(CHANNEL[c])}</option>`).join('')}</select></label>
+      <label class="field"><span>来源</span><select name="channel">${Object.keys(CHANNEL).map(c => `<option value="${c}">${esc(CHANNEL[c])}</option>`).join('')}</select></label>
       <div class="row">
-        <label class="field">反映人<input type="text" name="reporterName" maxlength="100"></label>
-        <label class="field">联系电话<input type="tel" name="reporterPhone" maxlength="32"></label>
+        <label class="field"><span>反映人</span><input type="text" name="reporterName" maxlength="100" data-field="reporter.name"></label>
+        <label class="field"><span>联系电话</span><input type="tel" name="reporterPhone" maxlength="32" data-field="reporter.phone"></label>
       </div>
+      <p class="error" data-error-for="reporter.name"></p>
       <p class="error" data-error-for="reporter.phone"></p>
-      <p class="error" id="form-error"></p>
+      <p class="form-error"></p>
       <button type="submit">上报</button>
     </form>`;
   const form = main.querySelector('#report');
@@ -71,14 +74,15 @@ function placePicker(form, units) {
 const chosenUnit = form => [...form.querySelectorAll('select[data-level]')].map(s => s.value).filter(Boolean).pop();
 
 async function submit(main, form) {
-  form.querySelectorAll('.error').forEach(p => { p.textContent = ''; });
+  clearErrors(form);
+  if (!requiredFilled(form)) return;
   const reporter = {};
   if (form.reporterName.value.trim()) reporter.name = form.reporterName.value.trim();
   if (form.reporterPhone.value.trim()) reporter.phone = form.reporterPhone.value.trim();
   const report = {
     channel: form.channel.value, categoryCode: form.categoryCode.value, title: form.title.value.trim(),
     description: form.description.value.trim(),
-    location: { address: form.address.value.trim(), unitCode: chosenUnit(form) || '' },
+    location: { address: form.address.value.trim(), unitCode: chosenUnit(form) },
     ...(Object.keys(reporter).length ? { reporter } : {}),
   };
   try {
@@ -86,12 +90,7 @@ async function submit(main, form) {
     location.hash = '#/case/' + encodeURIComponent(created.id);
   } catch (e) {
     if (e.status) delete form.dataset.key; // refused: nothing was stored, the corrected form is a new report
-    const errors = e.fieldErrors || {};
-    Object.entries(errors).forEach(([field, message]) => {
-      const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
-      if (slot) slot.textContent = message;
-    });
-    form.querySelector('#form-error').textContent = Object.keys(errors).length ? '请按提示修改后再提交' : problemText(e);
+    showProblem(form, e);
   }
 }
 

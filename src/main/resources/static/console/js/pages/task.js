@@ -2,7 +2,8 @@
 // labels, types, required marks and choices); submitted through POST /tasks/{id}/complete like any other client.
 import { api, optional } from '../api.js';
 import { person } from '../auth.js';
-import { esc, slaBadge, priorityBadge, dateTime, problemText, label, MEDIATION_STATUS, LEVEL } from '../format.js';
+import { esc, slaBadge, priorityBadge, dateTime, label, MEDIATION_STATUS, LEVEL } from '../format.js';
+import { clearErrors, requiredFilled, showProblem } from '../forms.js';
 
 export async function render(main, [taskId]) {
   const task = await api(`/tasks/${encodeURIComponent(taskId)}`);
@@ -20,15 +21,16 @@ export async function render(main, [taskId]) {
     <form id="complete" class="task-form" novalidate>
       <fieldset class="outcomes"><legend>办理结果 <span class="required" title="必填">*</span></legend>
         ${task.outcomes.map((o, i) => `
-          <label class="outcome"><input type="radio" name="outcome" value="${esc(o.code)}" ${i === 0 && task.outcomes.length === 1 ? 'checked' : ''}> ${esc(o.label)}</label>`).join('')}
+          <label class="outcome"><input type="radio" name="outcome" value="${esc(o.code)}" data-slot="outcome" ${i === 0 && task.outcomes.length === 1 ? 'checked' : ''}> ${esc(o.label)}</label>`).join('')}
       </fieldset>
       <p class="error" data-error-for="outcome"></p>
       ${task.outcomes.map(o => `
         <div class="outcome-fields" data-outcome="${esc(o.code)}" hidden>
           ${o.fields.map(field => fieldInput(o.code, field)).join('')}
         </div>`).join('')}
-      <label class="field">备注<textarea name="comment" maxlength="2000" rows="2"></textarea></label>
-      <p class="error" id="form-error"></p>
+      <label class="field"><span>备注</span><textarea name="comment" maxlength="2000" rows="2" data-field="comment"></textarea></label>
+      <p class="error" data-error-for="comment"></p>
+      <p class="form-error"></p>
       <button type="submit">提交</button>
     </form>`;
   const claim = main.querySelector('#claim');
@@ -69,7 +71,7 @@ function fieldInput(outcome, field) {
     input = `<input type="text" ${common} maxlength="${field.maxLength}">`;
   }
   return `
-    <label class="field" for="${esc(id)}">${esc(field.label)}${field.required ? ' <span class="required" title="必填">*</span>' : ''}
+    <label class="field" for="${esc(id)}"><span>${esc(field.label)}${field.required ? ' <span class="required" title="必填">*</span>' : ''}</span>
       ${input}</label>
     <p class="error" data-error-for="${esc(field.name)}"></p>`;
 }
@@ -84,39 +86,33 @@ async function fillOrgUnits(form) {
 }
 
 async function submit(main, form, task) {
-  form.querySelectorAll('.error').forEach(p => { p.textContent = ''; });
-  form.querySelectorAll('.invalid').forEach(el => el.classList.remove('invalid'));
+  clearErrors(form);
   const outcome = chosen(form);
-  const fields = {};
-  const block = form.querySelector(`.outcome-fields[data-outcome="${CSS.escape(outcome || '')}"]`);
-  if (block) {
-    block.querySelectorAll('[data-field]').forEach(input => {
-      if (input.value !== '') {
-        fields[input.name] = input.type === 'datetime-local' ? new Date(input.value).toISOString() : input.value;
-      }
-    });
+  if (!outcome) {
+    form.querySelector('[data-error-for="outcome"]').textContent = '请选择办理结果';
+    return;
   }
+  const block = form.querySelector(`.outcome-fields[data-outcome="${CSS.escape(outcome)}"]`);
+  if (!requiredFilled(block) ) {
+    form.querySelector('.form-error').textContent = '请填写标 * 的项目';
+    return;
+  }
+  const fields = {};
+  block.querySelectorAll('[data-field]').forEach(input => {
+    if (input.value !== '') {
+      fields[input.name] = input.type === 'datetime-local' ? new Date(input.value).toISOString() : input.value;
+    }
+  });
   const comment = form.comment.value.trim();
   try {
     await api(`/tasks/${encodeURIComponent(task.id)}/complete`, {
-      method: 'POST', body: { outcome: outcome || '', fields, ...(comment ? { comment } : {}) },
+      method: 'POST', body: { outcome, fields, ...(comment ? { comment } : {}) },
     });
     main.innerHTML = `<p class="ok" id="done">已提交：${esc(task.name)}</p>
       <p><a class="button" href="#/tasks">返回待办</a> <a href="#/case/${encodeURIComponent(task.caseId)}">查看案卷</a></p>`;
   } catch (e) {
-    const errors = e.fieldErrors || {};
-    let placed = false;
-    Object.entries(errors).forEach(([path, message]) => {
-      const name = path.replace(/^fields\./, '');
-      const slot = (block && block.querySelector(`[data-error-for="${CSS.escape(name)}"]`)) || form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-      if (slot) {
-        slot.textContent = message;
-        const input = slot.previousElementSibling && slot.previousElementSibling.querySelector('[data-field]');
-        if (input) input.classList.add('invalid');
-        placed = true;
-      }
-    });
-    form.querySelector('#form-error').textContent = placed ? '请按提示修改后再提交' : problemText(e);
+    // the API names a form field as fields.<name>; it is shown in the chosen outcome's block
+    showProblem(form, e, path => path.replace(/^fields\./, ''));
   }
 }
 
@@ -132,32 +128,28 @@ async function mediationSection(section, caseId, me) {
     <ol class="sessions">${record.sessions.map(s => `<li>${esc(dateTime(s.heldAt))} ${esc(s.participants)}：${esc(s.summary)}</li>`).join('') || '<li class="muted">尚无调解会记录</li>'}</ol>
     <form id="session" class="task-form" novalidate>
       <h3>记录一次调解</h3>
-      <label class="field">调解时间 <span class="required">*</span><input type="datetime-local" name="heldAt" value="${now}"></label>
+      <label class="field"><span>调解时间 <span class="required">*</span></span><input type="datetime-local" name="heldAt" value="${now}" required></label>
       <p class="error" data-error-for="heldAt"></p>
-      <label class="field">参加人员 <span class="required">*</span><input type="text" name="participants" maxlength="1000"></label>
+      <label class="field"><span>参加人员 <span class="required">*</span></span><input type="text" name="participants" maxlength="1000" required></label>
       <p class="error" data-error-for="participants"></p>
-      <label class="field">调解情况 <span class="required">*</span><textarea name="summary" rows="3" maxlength="4000"></textarea></label>
+      <label class="field"><span>调解情况 <span class="required">*</span></span><textarea name="summary" rows="3" maxlength="4000" required></textarea></label>
       <p class="error" data-error-for="summary"></p>
+      <p class="form-error"></p>
       <button type="submit" class="secondary">保存调解记录</button>
     </form>`;
   const form = section.querySelector('#session');
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    form.querySelectorAll('.error').forEach(p => { p.textContent = ''; });
+    clearErrors(form);
+    if (!requiredFilled(form)) return;
     try {
       await api(`/cases/${encodeURIComponent(caseId)}/mediation/sessions`, {
         method: 'POST',
-        body: { heldAt: form.heldAt.value ? new Date(form.heldAt.value).toISOString() : '', participants: form.participants.value, summary: form.summary.value },
+        body: { heldAt: new Date(form.heldAt.value).toISOString(), participants: form.participants.value, summary: form.summary.value },
       });
       await mediationSection(section, caseId, me);
     } catch (e) {
-      Object.entries(e.fieldErrors || {}).forEach(([field, message]) => {
-        const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
-        if (slot) slot.textContent = message;
-      });
-      if (!Object.keys(e.fieldErrors || {}).length) {
-        form.insertAdjacentHTML('beforeend', `<p class="error">${esc(problemText(e))}</p>`);
-      }
+      showProblem(form, e);
     }
   });
 }
