@@ -15,7 +15,7 @@ export class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const request = { method, headers: { Authorization: 'Bearer ' + await accessToken(), Accept: 'application/json', 'Accept-Language': 'zh-CN', ...headers } };
+  const request = { method, headers: { Authorization: 'Bearer ' + await accessToken(), Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN', ...headers } };
   if (body instanceof FormData) {
     request.body = body;
   } else if (body !== undefined) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -49,6 +50,8 @@ final class ConsoleBrowser {
 			""";
 
 	private final int port;
+
+	private Dimension current = DESKTOP;
 
 	ConsoleBrowser(int port) {
 		this.port = port;
@@ -112,8 +115,24 @@ final class ConsoleBrowser {
 		waitFor(page -> loaded());
 	}
 
+	/**
+	 * A phone is emulated (Chromium's device metrics: a 390×844 viewport, touch, mobile layout), since a headless
+	 * window cannot be made narrower than 500 pixels; a desktop is a plain 1280×900 window.
+	 */
 	void size(Dimension size) {
-		driver().manage().window().setSize(size);
+		if (size.equals(PHONE)) {
+			driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(), "height",
+					size.getHeight(), "deviceScaleFactor", 1, "mobile", true));
+		}
+		else {
+			driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			driver().manage().window().setSize(size);
+		}
+		current = size;
+	}
+
+	int viewportWidth() {
+		return ((Number) ((JavascriptExecutor) driver()).executeScript("return window.innerWidth")).intValue();
 	}
 
 	<T> T waitFor(Function<? super WebDriver, T> condition) {
@@ -161,7 +180,7 @@ final class ConsoleBrowser {
 		if (SCREENSHOTS.isEmpty()) {
 			return;
 		}
-		Dimension before = driver().manage().window().getSize();
+		Dimension before = current;
 		try {
 			Path dir = Files.createDirectories(Path.of(SCREENSHOTS));
 			for (var size : List.of(PHONE, DESKTOP)) {

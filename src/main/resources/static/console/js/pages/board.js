@@ -4,6 +4,7 @@ import { api, query } from '../api.js';
 import { esc, label, dateTime, slaBadge, durationMillis, LEVEL, PHASE } from '../format.js';
 
 const filters = { level: '', unit: '' };
+const drawn = new WeakMap();
 
 export async function render(main, args, config) {
   main.innerHTML = `
@@ -53,10 +54,15 @@ function show(main, id, page) {
   });
   main.querySelector(`#${id}-summary`).innerHTML = Object.entries(counts)
     .map(([key, n]) => `<span class="tag">${esc(key)}：${n}</span>`).join('');
-  main.querySelector(`#${id}`).innerHTML = page.items.map(k => `
+  const html = page.items.map(k => `
     <li class="card clickable sla-edge-${esc(k.state.toLowerCase())}" data-case-id="${esc(k.caseId)}" data-clock-id="${esc(k.id)}" data-state="${esc(k.state)}">
       <div class="card-head"><span class="title">${esc(label(PHASE, k.phase))} · ${esc(k.departmentName || k.unitName || k.unitCode)}</span>
         ${slaBadge(k.state, durationMillis(k.remaining))}</div>
       <div class="card-meta"><span>${esc(label(LEVEL, k.level))}</span><span>时限 ${esc(k.limit)}</span><span>到期 ${esc(dateTime(k.dueAt))}</span></div>
     </li>`).join('') || '<li class="empty">没有</li>';
+  const list = main.querySelector(`#${id}`);
+  if (drawn.get(list) !== html) { // redrawn only when something changed, so a row is not replaced under a finger
+    list.innerHTML = html;
+    drawn.set(list, html);
+  }
 }

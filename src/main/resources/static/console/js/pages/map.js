@@ -3,7 +3,7 @@
 import { api, query } from '../api.js';
 import { esc, label, LEVEL } from '../format.js';
 
-const RADIUS = { COUNTY: 14, TOWNSHIP: 11, VILLAGE: 8, GRID: 6, MICRO_GRID: 4, DEPARTMENT: 5 };
+const RADIUS = { COUNTY: 14, TOWNSHIP: 11, VILLAGE: 8, GRID: 6, MICRO_GRID: 4 };
 
 export async function render(main, args, config) {
   const [units, cases] = await Promise.all([api('/org/units'), openCases()]);
@@ -13,13 +13,14 @@ export async function render(main, args, config) {
     <div id="map" class="map ${config.tileUrl ? '' : 'offline'}"></div>
     <ul class="plain" id="map-list"></ul>`;
   const byCode = Object.fromEntries(units.map(u => [u.code, u]));
-  const placed = units.filter(u => u.latitude != null && u.longitude != null);
-  const map = L.map(main.querySelector('#map'), { attributionControl: !!config.tileUrl });
+  // places only: departments have offices, not areas where cases happen
+  const placed = units.filter(u => u.level !== 'DEPARTMENT' && u.latitude != null && u.longitude != null);
+  const map = L.map(main.querySelector('#map'), { attributionControl: !!config.tileUrl, zoomSnap: 0.25 });
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 }).addTo(map);
   }
   main.querySelector('#map-note').textContent = config.tileUrl ? '' : '离线底图：按组织机构登记的位置绘制各单位（未配置瓦片地址）';
-  placed.filter(u => u.level !== 'DEPARTMENT').forEach(u => {
+  placed.forEach(u => {
     const parent = byCode[u.parentCode];
     if (parent && parent.latitude != null) {
       L.polyline([[parent.latitude, parent.longitude], [u.latitude, u.longitude]], { color: '#9aa5b1', weight: 1 }).addTo(map);
@@ -43,7 +44,7 @@ export async function render(main, args, config) {
     marker.getElement()?.setAttribute('data-unit', u.code);
   });
   if (placed.length) {
-    map.fitBounds(L.latLngBounds(placed.filter(u => u.level !== 'DEPARTMENT').map(u => [u.latitude, u.longitude])), { padding: [20, 20] });
+    map.fitBounds(L.latLngBounds(placed.map(u => [u.latitude, u.longitude])), { padding: [30, 30] });
   } else {
     map.setView([35, 105], 4);
   }
