@@ -39,6 +39,10 @@ export function durationMillis(iso) {
   return m[1] ? -ms : ms;
 }
 
+/** An ISO-8601 limit in words: P2D → 2天, PT2H → 2小时, PT30M → 30分钟. */
+export const limitText = iso => (iso || '').replace(/^P/, '').replace('T', '')
+  .replace(/(\d+)D/, '$1天').replace(/(\d+)H/, '$1小时').replace(/(\d+)M/, '$1分钟').replace(/(\d+)S/, '$1秒');
+
 /** The SLA state as the colour people read: 正常 (green), 即将超时 (amber), 已超时 (red), and the time left. */
 export function slaBadge(state, remainingMs) {
   if (!state) return '<span class="sla sla-none">无时限</span>';

@@ -1,10 +1,11 @@
 // 时限看板: breached and at-risk clocks (GET /sla/breaches, /sla/at-risk) as the caller's scope allows, counted by
 // level and unit, asked again every few seconds (casegrid.console.board-refresh); a row opens its case.
-import { api, query } from '../api.js';
-import { esc, label, dateTime, slaBadge, durationMillis, LEVEL, PHASE } from '../format.js';
+import { api, optional, query } from '../api.js';
+import { esc, label, dateTime, slaBadge, durationMillis, limitText, LEVEL, PHASE } from '../format.js';
 
 const filters = { level: '', unit: '' };
 const drawn = new WeakMap();
+const cases = new Map(); // case id → its number and title, asked once
 
 export async function render(main, args, config) {
   main.innerHTML = `
@@ -40,9 +41,18 @@ export async function render(main, args, config) {
 async function refresh(main) {
   const params = query({ level: filters.level, unit: filters.unit, size: 200 });
   const [breached, atRisk] = await Promise.all([api('/sla/breaches' + params), api('/sla/at-risk' + params)]);
+  await caseNames([...breached.items, ...atRisk.items].map(k => k.caseId));
   show(main, 'breached', breached);
   show(main, 'at-risk', atRisk);
   main.querySelector('#updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN');
+}
+
+async function caseNames(ids) {
+  const unknown = [...new Set(ids)].filter(id => !cases.has(id));
+  await Promise.all(unknown.map(async id => {
+    const c = await optional(`/cases/${encodeURIComponent(id)}`);
+    cases.set(id, c ? `${c.caseNumber} ${c.title}` : '');
+  }));
 }
 
 function show(main, id, page) {
@@ -58,7 +68,8 @@ function show(main, id, page) {
     <li class="card clickable sla-edge-${esc(k.state.toLowerCase())}" data-case-id="${esc(k.caseId)}" data-clock-id="${esc(k.id)}" data-state="${esc(k.state)}">
       <div class="card-head"><span class="title">${esc(label(PHASE, k.phase))} · ${esc(k.departmentName || k.unitName || k.unitCode)}</span>
         ${slaBadge(k.state, durationMillis(k.remaining))}</div>
-      <div class="card-meta"><span>${esc(label(LEVEL, k.level))}</span><span>时限 ${esc(k.limit)}</span><span>到期 ${esc(dateTime(k.dueAt))}</span></div>
+      <div class="card-meta"><span>${esc(cases.get(k.caseId) || '')}</span></div>
+      <div class="card-meta"><span>${esc(label(LEVEL, k.level))}</span><span>时限 ${esc(limitText(k.limit))}</span><span>到期 ${esc(dateTime(k.dueAt))}</span></div>
     </li>`).join('') || '<li class="empty">没有</li>';
   const list = main.querySelector(`#${id}`);
   if (drawn.get(list) !== html) { // redrawn only when something changed, so a row is not replaced under a finger

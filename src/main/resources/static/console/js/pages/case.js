@@ -2,13 +2,15 @@
 // departments, supervision orders, the mediation record and the timeline. A part the caller may not read is left out.
 import { api, optional, query } from '../api.js';
 import { accessToken } from '../auth.js';
-import { esc, label, dateTime, slaBadge, durationMillis, priorityBadge, STEP, TRACK, LEVEL, PHASE, CHANNEL,
+import { gallery, activate } from '../photos.js';
+import { esc, label, dateTime, slaBadge, durationMillis, limitText, priorityBadge, STEP, TRACK, LEVEL, PHASE, CHANNEL,
   MEDIATION_STATUS, SUPERVISION } from '../format.js';
 
 export async function render(main, [caseId]) {
   const id = encodeURIComponent(caseId);
   const c = await api(`/cases/${id}`);
-  const [sla, timers, whistles, orders, mediation] = await Promise.all([
+  const [uploaded, sla, timers, whistles, orders, mediation] = await Promise.all([
+    optional(`/cases/${id}/attachments`),
     optional(`/cases/${id}/sla`), optional(`/cases/${id}/timers`), optional(`/cases/${id}/whistles?size=50`),
     optional('/supervision-orders' + query({ caseId, size: 50 })), optional(`/cases/${id}/mediation`),
   ]);
@@ -27,7 +29,7 @@ export async function render(main, [caseId]) {
       ${c.resolution ? `<dt>办理结果</dt><dd>${esc(c.resolution)}</dd>` : ''}
     </dl>
     <p class="description">${esc(c.description)}</p>
-    ${photos(c.attachments)}
+    ${photos(c.attachments, uploaded ? uploaded.items : [])}
     ${clocks(sla)}
     ${pendingTimers(timers)}
     ${whistleSection(whistles, sla)}
@@ -38,30 +40,19 @@ export async function render(main, [caseId]) {
         <li data-type="${esc(e.type)}"><time>${esc(dateTime(e.at))}</time> <b>${esc(e.summary)}</b>
           <span class="muted">${esc(e.actorName || e.actor)}</span></li>`).join('')}
     </ol></section>`;
-  main.querySelectorAll('img[data-src]').forEach(loadPhoto);
+  activate(main);
   const print = main.querySelector('#agreement');
   if (print) {
     print.addEventListener('click', () => openAgreement(print.dataset.href));
   }
 }
 
-function photos(attachments) {
-  if (!attachments || !attachments.length) return '';
-  return `<section><h2>照片与附件</h2><ul class="photos">${attachments.map(a => {
-    const image = (a.mediaType || '').startsWith('image/');
-    return `<li>${image ? `<img alt="${esc(a.name || '照片')}" data-src="${esc(a.uri)}">` : ''}<span>${esc(a.name || a.uri)}</span></li>`;
-  }).join('')}</ul></section>`;
-}
-
-/** Photos the service keeps are read through the API with the token; others (an app's object store) as linked. */
-async function loadPhoto(img) {
-  const src = img.dataset.src;
-  if (!src.startsWith('/api/')) {
-    img.src = src;
-    return;
-  }
-  const response = await fetch(src, { headers: { Authorization: 'Bearer ' + await accessToken() } });
-  if (response.ok) img.src = URL.createObjectURL(await response.blob());
+/** The report's own links (an app's object store) and the files uploaded to the case. */
+function photos(linked, uploaded) {
+  const all = [...(linked || []).map((a, i) => ({ ...a, id: 'link-' + i })), ...uploaded];
+  if (!all.length) return '';
+  return `<section id="photos"><h2>照片与附件</h2>${gallery(all.map(a => ({
+    ...a, thumbnailUri: a.thumbnailUri || ((a.mediaType || '').startsWith('image/') ? a.uri : undefined) })))}</section>`;
 }
 
 function clocks(sla) {
@@ -70,7 +61,7 @@ function clocks(sla) {
     <thead><tr><th>环节</th><th>层级</th><th>责任单位</th><th>时限</th><th>到期</th><th>状态</th></tr></thead>
     <tbody>${sla.clocks.map(k => `
       <tr data-clock-id="${esc(k.id)}"><td>${esc(label(PHASE, k.phase))}</td><td>${esc(label(LEVEL, k.level))}</td>
-        <td>${esc(k.departmentName || k.unitName || k.unitCode)}</td><td>${esc(k.limit)}${k.counting === 'WORKING' ? ' 工作时间' : ''}</td>
+        <td>${esc(k.departmentName || k.unitName || k.unitCode)}</td><td>${esc(limitText(k.limit))}${k.counting === 'WORKING' ? '（工作时间）' : ''}</td>
         <td>${esc(dateTime(k.dueAt))}</td><td>${slaBadge(k.state, durationMillis(k.remaining))}</td></tr>`).join('')}
     </tbody></table></div></section>`;
 }

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { person } from '../auth.js';
 import { esc, label, CHANNEL, LEVEL } from '../format.js';
 import { clearErrors, requiredFilled, showProblem } from '../forms.js';
+import { upload } from '../photos.js';
 
 const PLACE_LEVELS = ['TOWNSHIP', 'VILLAGE', 'GRID', 'MICRO_GRID'];
 
@@ -37,6 +38,8 @@ export async function render(main) {
       </div>
       <p class="error" data-error-for="reporter.name"></p>
       <p class="error" data-error-for="reporter.phone"></p>
+      <label class="field"><span>照片（可拍照）</span><input type="file" name="photos" accept="image/jpeg,image/png,application/pdf" capture="environment" multiple data-field="file"></label>
+      <p class="error" data-error-for="file"></p>
       <p class="form-error"></p>
       <button type="submit">上报</button>
     </form>`;
@@ -85,12 +88,21 @@ async function submit(main, form) {
     location: { address: form.address.value.trim(), unitCode: chosenUnit(form) },
     ...(Object.keys(reporter).length ? { reporter } : {}),
   };
+  let created;
   try {
-    const created = await api('/cases', { method: 'POST', body: report, headers: { 'Idempotency-Key': idempotencyKey(form) } });
-    location.hash = '#/case/' + encodeURIComponent(created.id);
+    created = await api('/cases', { method: 'POST', body: report, headers: { 'Idempotency-Key': idempotencyKey(form) } });
   } catch (e) {
     if (e.status) delete form.dataset.key; // refused: nothing was stored, the corrected form is a new report
     showProblem(form, e);
+    return;
+  }
+  try {
+    await upload(created.id, [...form.photos.files], 'BEFORE');
+    location.hash = '#/case/' + encodeURIComponent(created.id);
+  } catch (e) {
+    showProblem(form, e);
+    form.querySelector('.form-error').innerHTML = `案卷 <a href="#/case/${encodeURIComponent(created.id)}">${esc(created.caseNumber)}</a>
+      已上报，照片未能上传：${esc(e.message)}`;
   }
 }
 

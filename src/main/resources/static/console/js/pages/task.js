@@ -4,6 +4,7 @@ import { api, optional } from '../api.js';
 import { person } from '../auth.js';
 import { esc, slaBadge, priorityBadge, dateTime, label, MEDIATION_STATUS, LEVEL } from '../format.js';
 import { clearErrors, requiredFilled, showProblem } from '../forms.js';
+import { upload } from '../photos.js';
 
 export async function render(main, [taskId]) {
   const task = await api(`/tasks/${encodeURIComponent(taskId)}`);
@@ -18,6 +19,14 @@ export async function render(main, [taskId]) {
       ${!task.assignee ? '<button type="button" id="claim">签收</button>' : ''}
     </p>
     <section id="mediation"></section>
+    <form id="photo" class="task-form" novalidate>
+      <label class="field"><span>上传照片</span><input type="file" name="photos" accept="image/jpeg,image/png,application/pdf" capture="environment" multiple data-field="file"></label>
+      <p class="error" data-error-for="file"></p>
+      <label class="field"><span>照片类别</span><select name="tag"><option value="AFTER">整改后</option><option value="BEFORE">整改前</option><option value="">其他</option></select></label>
+      <p class="form-error"></p>
+      <button type="submit" class="secondary">上传</button>
+      <p class="muted" id="photo-count"></p>
+    </form>
     <form id="complete" class="task-form" novalidate>
       <fieldset class="outcomes"><legend>办理结果 <span class="required" title="必填">*</span></legend>
         ${task.outcomes.map((o, i) => `
@@ -30,6 +39,7 @@ export async function render(main, [taskId]) {
         </div>`).join('')}
       <label class="field"><span>备注</span><textarea name="comment" maxlength="2000" rows="2" data-field="comment"></textarea></label>
       <p class="error" data-error-for="comment"></p>
+      <p class="error" data-error-for="afterPhoto"></p>
       <p class="form-error"></p>
       <button type="submit">提交</button>
     </form>`;
@@ -50,17 +60,43 @@ export async function render(main, [taskId]) {
     event.preventDefault();
     await submit(main, form, task);
   });
+  photoForm(main.querySelector('#photo'), task.caseId);
   await mediationSection(main.querySelector('#mediation'), task.caseId, me);
 }
 
+/** Photos for the task (e.g. 整改后, which some categories need before 办结), uploaded to the case. */
+function photoForm(form, caseId) {
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearErrors(form);
+    const files = [...form.photos.files];
+    if (!files.length) {
+      form.querySelector('[data-error-for="file"]').textContent = '请选择照片';
+      return;
+    }
+    try {
+      await upload(caseId, files, form.tag.value);
+      form.querySelector('#photo-count').textContent = `已上传 ${files.length} 个文件`;
+      form.photos.value = '';
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+}
+
 const chosen = form => (form.querySelector('input[name=outcome]:checked') || {}).value;
+
+/** A choice: a code, or (from a deployed form) a value with its label. */
+const option = v => typeof v === 'object'
+  ? `<option value="${esc(v.value)}">${esc(v.label || v.value)}</option>`
+  : `<option value="${esc(v)}">${esc(v)}</option>`;
 
 function fieldInput(outcome, field) {
   const id = `f-${outcome}-${field.name}`;
   const common = `id="${esc(id)}" name="${esc(field.name)}" data-field="${esc(field.name)}" ${field.required ? 'required' : ''}`;
   let input;
   if (field.options && field.options.length) {
-    input = `<select ${common}><option value="">请选择</option>${field.options.map(v => `<option>${esc(v)}</option>`).join('')}</select>`;
+    input = `<select ${common}><option value="">请选择</option>${field.options.map(option).join('')}</select>`;
   } else if (field.type === 'DATE_TIME') {
     input = `<input type="datetime-local" ${common}>`;
   } else if (field.type === 'ORG_UNIT') {
