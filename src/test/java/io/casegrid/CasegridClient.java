@@ -66,6 +66,8 @@ public final class CasegridClient {
 
 	public final io.casegrid.client.api.ProcessesApi processes;
 
+	public final io.casegrid.client.api.AttachmentsApi attachments;
+
 	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -124,6 +126,7 @@ public final class CasegridClient {
 		this.events = new io.casegrid.client.api.EventsApi(api);
 		this.notifications = new io.casegrid.client.api.NotificationsApi(api);
 		this.processes = new io.casegrid.client.api.ProcessesApi(api);
+		this.attachments = new io.casegrid.client.api.AttachmentsApi(api);
 	}
 
 	/** A valid report from a grid worker in 东关社区第一网格; tests change what they need. */

@@ -66,6 +66,17 @@ public class CaseVisibility {
 			.single();
 	}
 
+	/** Whether the actor (a person or an app) reported the case. */
+	public boolean reportedBy(UUID caseId, Actor actor) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM case_event
+				                WHERE case_id = :id AND type = 'REPORTED' AND actor = :actor)""")
+			.param("id", caseId)
+			.param("actor", actor.id())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Fails with 404 — the same answer as for a case that does not exist — unless the actor may see the case. */
 	public void requireVisible(UUID caseId, Actor actor) {
 		if (!isVisible(caseId, actor)) {

@@ -102,6 +102,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return validation("The request was refused: " + ex.getMessage(), List.of());
 	}
 
+	@ExceptionHandler(FileTooLargeException.class)
+	ResponseEntity<Object> fileTooLarge(FileTooLargeException ex) {
+		return problem(ProblemType.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+			org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		// Tomcat's multipart parser stopped at RequestLimits.maxUpload (a file) or maxUploadBody (the whole body)
+		return problem(ProblemType.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
+				"The uploaded file or request is larger than allowed"
+						+ (ex.getMaxUploadSize() > 0 ? " (" + ex.getMaxUploadSize() / 1024 + " KB)" : ""));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(
+			org.springframework.web.multipart.support.MissingServletRequestPartException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return validation("A part of the multipart body is missing",
+				List.of(new FieldError(ex.getRequestPartName(), "is required")));
+	}
+
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> notMultipart(MultipartException ex) {
 		// a multipart Content-Type makes the dispatcher parse the body before any handler is chosen

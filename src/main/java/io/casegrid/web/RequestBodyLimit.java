@@ -21,18 +21,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses an API request body above {@link RequestLimits#maxBody()} with 413 problem+json, before authentication and
  * before anything parses it: by its {@code Content-Length} at once, and a chunked one (no length) as soon as it has
- * read past the limit ({@link ApiExceptionHandler} answers the {@link BodyTooLarge} that then ends the parsing).
+ * read past the limit ({@link ApiExceptionHandler} answers the {@link BodyTooLarge} that then ends the parsing). A
+ * multipart upload of a file to a case has the larger {@link RequestLimits#maxUploadBody()}; Tomcat's multipart parser
+ * reads past this filter's stream, so a chunked upload is bounded by the multipart limits ({@link MultipartLimits}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimit extends OncePerRequestFilter {
 
+	/** {@code POST /api/v1/cases/{caseId}/attachments}. */
+	private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern
+		.compile("/api/v1/cases/[^/]+/attachments/?");
+
 	private final long maxBody;
+
+	private final long maxUploadBody;
 
 	private final ObjectMapper json;
 
 	RequestBodyLimit(RequestLimits limits, ObjectMapper json) {
 		this.maxBody = limits.maxBody().toBytes();
+		this.maxUploadBody = limits.maxUploadBody();
 		this.json = json;
 	}
 
@@ -44,6 +53,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBody = isUpload(request) ? maxUploadBody : this.maxBody;
 		if (request.getContentLengthLong() > maxBody) {
 			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -51,6 +61,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBody) : request, response);
+	}
+
+	private static boolean isUpload(HttpServletRequest request) {
+		String type = request.getContentType();
+		return "POST".equals(request.getMethod()) && type != null
+				&& type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+				&& UPLOAD.matcher(request.getRequestURI()).matches();
 	}
 
 	static org.springframework.http.ProblemDetail tooLarge(long maxBody) {

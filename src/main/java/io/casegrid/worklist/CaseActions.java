@@ -51,7 +51,7 @@ public class CaseActions {
 	}
 
 	/** The task, if the actor may see its case (to read it, being a candidate is not needed); otherwise 404. */
-	Task visibleTask(String taskId, Actor actor) {
+	public Task visibleTask(String taskId, Actor actor) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 		UUID caseId = task == null ? null : caseIdOf(task);
 		if (caseId == null || !visibility.isVisible(caseId, actor)) {
@@ -64,7 +64,7 @@ public class CaseActions {
 	}
 
 	/** The task, if the actor may take it: they see its case and are its assignee or one of its candidates. */
-	Task taskToClaim(String taskId, Actor actor) {
+	public Task taskToClaim(String taskId, Actor actor) {
 		Task task = visibleTask(taskId, actor);
 		if (!holds(task, actor)) {
 			throw new ForbiddenException("You are not a candidate of task " + taskId + " (" + task.getName() + ")");
@@ -73,7 +73,7 @@ public class CaseActions {
 	}
 
 	/** The task, if the actor may work it now: as {@link #taskToClaim}, and nobody else has claimed it. */
-	Task taskToWork(String taskId, Actor actor) {
+	public Task taskToWork(String taskId, Actor actor) {
 		Task task = taskToClaim(taskId, actor);
 		requireNotClaimedByOthers(task, actor);
 		return task;
@@ -107,6 +107,28 @@ public class CaseActions {
 				requireNotClaimedByOthers(held.get(0), actor);
 				return held.get(0);
 			});
+	}
+
+	/**
+	 * For adding to the case file what is neither a task's outcome nor addressed to a unit (a photo, a document): 404
+	 * unless the actor sees the case; then who reported the case, or who may work one of its open tasks (its assignee,
+	 * or one of its candidates while nobody has claimed it); 403 for everybody else.
+	 */
+	public void requireReporterOrHolder(UUID caseId, Actor actor) {
+		visibility.requireVisible(caseId, actor);
+		if (visibility.reportedBy(caseId, actor)) {
+			return;
+		}
+		boolean holder = tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.active()
+			.list()
+			.stream()
+			.anyMatch(task -> holds(task, actor)
+					&& (task.getAssignee() == null || task.getAssignee().equals(actor.id())));
+		if (!holder) {
+			throw new ForbiddenException("You neither reported case " + caseId + " nor may work one of its open tasks");
+		}
 	}
 
 	/**
@@ -165,7 +187,8 @@ public class CaseActions {
 		}
 	}
 
-	private UUID caseIdOf(Task task) {
+	/** The case a task belongs to (its process instance's business key), or null for a task of no case. */
+	UUID caseIdOf(Task task) {
 		ProcessInstance instance = runtime.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult();

@@ -60,10 +60,13 @@ public class WorkItems {
 
 	private final CaseActions actions;
 
+	private final List<CompletionCheck> completionChecks;
+
 	WorkItems(TaskService tasks, RuntimeService runtime, TaskContracts contracts, CompletionRules rules,
 			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
-			TaskSearch search, SlaBoard slaBoard, CaseActions actions) {
+			TaskSearch search, SlaBoard slaBoard, CaseActions actions, List<CompletionCheck> completionChecks) {
 		this.actions = actions;
+		this.completionChecks = List.copyOf(completionChecks);
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
 		this.runtime = runtime;
@@ -92,6 +95,36 @@ public class WorkItems {
 		// a task completed between the two queries simply drops out of this page
 		List<Task> inOrder = found.taskIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 		return new Page(view(inOrder), found.total(), found.totalIsLowerBound());
+	}
+
+	/**
+	 * The ids of the actor's worklist as {@link #find} lists it (most urgent first), at most {@code limit}: what Camunda
+	 * Tasklist may show field staff ({@code webapps.TasklistScope}).
+	 */
+	public List<String> worklistTaskIds(Actor actor, int limit) {
+		return search.find(actor.id(), candidateGroups.of(actor), visibility.scopeOf(actor),
+				new TaskSearch.Filter(null, null, null), TaskSearch.Order.fromParameter(null, actor), 0, limit)
+			.taskIds();
+	}
+
+	/**
+	 * A completion sent as a Camunda form's variables (Tasklist's submit): the task contract's outcome variable is the
+	 * outcome, the other non-blank values its fields; from there it is {@link #complete}, checks and all.
+	 */
+	@Transactional
+	public void completeWithFormValues(String taskId, Map<String, Object> values, Actor actor) {
+		Task task = actions.visibleTask(taskId, actor);
+		UserTaskContract contract = contracts.forTask(task.getTaskDefinitionKey())
+			.orElseThrow(() -> new ConflictException(
+					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		values.forEach((name, value) -> {
+			if (!name.equals(contract.outcomeVariable()) && value != null && !String.valueOf(value).isBlank()) {
+				fields.put(name, String.valueOf(value));
+			}
+		});
+		Object outcome = values.get(contract.outcomeVariable());
+		complete(taskId, outcome == null ? null : String.valueOf(outcome), null, fields, actor);
 	}
 
 	/** Any task of a case the actor may see (to read it, being a candidate is not needed). */
@@ -130,6 +163,12 @@ public class WorkItems {
 			.orElseThrow(() -> new ConflictException(
 					"Task " + taskId + " (" + task.getTaskDefinitionKey() + ") has no outcomes this API knows"));
 		Map<String, Object> variables = rules.variables(contract, outcome, fields);
+		UUID caseId = actions.caseIdOf(task);
+		if (caseId != null) {
+			CompletionCheck.Completion completion = new CompletionCheck.Completion(caseId,
+					task.getTaskDefinitionKey(), task.getCreateTime().toInstant(), outcome);
+			completionChecks.forEach(check -> check.check(completion));
+		}
 		engineUser.runAs(actor.id(), () -> {
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, actor.id());
