@@ -1,15 +1,24 @@
 package io.casegrid.console;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
+import io.casegrid.client.model.AttachmentTag;
+import io.casegrid.client.model.CaseAttachment;
 import io.casegrid.client.model.CaseDetail;
 import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.ClockState;
@@ -63,7 +72,7 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
-	void gridWorkerReportsACaseOnAPhoneSizedWindowIntoTheirOwnGrid() throws Exception {
+	void gridWorkerReportsACaseWithAPhotoOnAPhoneSizedWindowIntoTheirOwnGrid() throws Exception {
 		browser.size(ConsoleBrowser.PHONE);
 		browser.signInAs(DemoUsers.GRID_WORKER_DONGGUAN_1, "#/report");
 		assertThat(browser.viewportWidth()).isEqualTo(390);
@@ -87,6 +96,7 @@ class ConsoleBrowserTests {
 			.contains(DemoCounty.GRID_DONGGUAN_1);
 
 		browser.choose("select[data-level=GRID]", DemoCounty.GRID_DONGGUAN_1);
+		browser.find("input[name=photos]").sendKeys(photo().toString());
 		browser.click("#report button[type=submit]");
 
 		String caseNumber = browser.find("dl.facts[data-case-number]").getAttribute("data-case-number");
@@ -97,6 +107,27 @@ class ConsoleBrowserTests {
 		assertThat(reported.getTitle()).isEqualTo(title);
 		assertThat(reported.getChannel()).isEqualTo(Channel.GRID_REPORT);
 		assertThat(reported.getLocation().getUnitCode()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		CaseAttachment photo = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1).attachments
+			.listAttachments(caseId)
+			.getItems()
+			.get(0);
+		assertThat(photo.getName()).isEqualTo("飞线.jpg");
+		assertThat(photo.getTag()).isEqualTo(AttachmentTag.BEFORE);
+		Boolean thumbnailShown = browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+				"const img = document.querySelector('#photos img'); return !!img && img.complete && img.naturalWidth > 0"));
+		assertThat(thumbnailShown).as("the case shows the photo's thumbnail, read through the API").isTrue();
+	}
+
+	/** A small JPEG as a phone's camera would hand it over. */
+	private static Path photo() throws Exception {
+		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(100, 100, 300, 200);
+		g.dispose();
+		Path file = Files.createTempDirectory("console-photo").resolve("飞线.jpg");
+		ImageIO.write(image, "jpg", file.toFile());
+		return file;
 	}
 
 	@Test
