@@ -41,7 +41,9 @@ class OrgController implements OrgApi {
 		return new io.casegrid.api.model.OrgUnit(unit.code(), unit.name(),
 				io.casegrid.api.model.OrgLevel.fromValue(unit.level().name()))
 			.parentCode(unit.parentCode())
-			.kind(unit.kind());
+			.kind(unit.kind())
+			.latitude(unit.latitude())
+			.longitude(unit.longitude());
 	}
 
 }

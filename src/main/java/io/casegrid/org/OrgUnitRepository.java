@@ -16,7 +16,7 @@ interface OrgUnitRepository extends ListCrudRepository<OrgUnit, String> {
 			    UNION ALL
 			    SELECT p.*, c.depth + 1 FROM org_unit p JOIN chain c ON p.code = c.parent_code
 			)
-			SELECT code, name, level, parent_code, sort_order, kind FROM chain ORDER BY depth
+			SELECT code, name, level, parent_code, sort_order, kind, latitude, longitude FROM chain ORDER BY depth
 			""")
 	List<OrgUnit> findChain(@Param("code") String code);
 
@@ -27,7 +27,7 @@ interface OrgUnitRepository extends ListCrudRepository<OrgUnit, String> {
 			    UNION ALL
 			    SELECT c.*, t.path || c.sort_order FROM org_unit c JOIN tree t ON c.parent_code = t.code
 			)
-			SELECT code, name, level, parent_code, sort_order, kind FROM tree ORDER BY path, code
+			SELECT code, name, level, parent_code, sort_order, kind, latitude, longitude FROM tree ORDER BY path, code
 			""")
 	List<OrgUnit> findTree();
 

@@ -59,14 +59,17 @@ class ApiSecurity {
 		return http.build();
 	}
 
-	/** The contract, its Swagger UI and health are public; whatever no other chain claims is refused. */
+	/**
+	 * The contract, its Swagger UI, health and the console's static pages (which hold no data: they call the API with
+	 * the signed-in person's token) are public; whatever no other chain claims is refused.
+	 */
 	@Bean
 	@Order(100)
 	SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(Stream.of("/", "/error", "/favicon.ico", "/openapi/**", "/swagger-ui.html",
-					"/swagger-ui/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info")
+					"/swagger-ui/**", "/v3/api-docs/**", "/actuator/health/**", "/actuator/info", "/console", "/console/**", "/webjars/**")
 				.map(paths::matcher)
 				.toArray(RequestMatcher[]::new))
 			.permitAll()

@@ -11,9 +11,9 @@ import io.casegrid.org.OrgUnit;
 
 class OrgTreeComparisonTests {
 
-	static final List<OrgUnit> UNITS = List.of(new OrgUnit("1", "县", OrgLevel.COUNTY, null, 0, null),
-			new OrgUnit("11", "镇", OrgLevel.TOWNSHIP, "1", 1, null),
-			new OrgUnit("111", "村", OrgLevel.VILLAGE, "11", 1, null));
+	static final List<OrgUnit> UNITS = List.of(new OrgUnit("1", "县", OrgLevel.COUNTY, null, 0, null, null, null),
+			new OrgUnit("11", "镇", OrgLevel.TOWNSHIP, "1", 1, null, null, null),
+			new OrgUnit("111", "村", OrgLevel.VILLAGE, "11", 1, null, null, null));
 
 	@Test
 	void sameTreeMatches() {

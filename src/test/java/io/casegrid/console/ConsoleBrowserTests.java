@@ -1,0 +1,252 @@
+package io.casegrid.console;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import io.casegrid.CasegridClient;
+import io.casegrid.DemoCounty;
+import io.casegrid.DemoUsers;
+import io.casegrid.HttpTest;
+import io.casegrid.client.model.AttachmentTag;
+import io.casegrid.client.model.CaseAttachment;
+import io.casegrid.client.model.CaseDetail;
+import io.casegrid.client.model.Channel;
+import io.casegrid.client.model.ClockState;
+import io.casegrid.client.model.MediationRecord;
+import io.casegrid.client.model.PendingTimer;
+import io.casegrid.client.model.SlaClockView;
+import io.casegrid.client.model.SlaPhase;
+import io.casegrid.client.model.Task;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real Chromium, signed in on Keycloak's login page, against the whole service: what the people it
+ * is for do with it. Run with {@code -Dconsole.screenshots=docs/console} to write each page's screenshots.
+ */
+@HttpTest
+class ConsoleBrowserTests {
+
+	/** 东关社区第二网格: beside grid-dg1's own grid. */
+	static final String GRID_DONGGUAN_2 = "149901001001002";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ManagementService management;
+
+	ConsoleBrowser browser;
+
+	@BeforeEach
+	void open() {
+		browser = new ConsoleBrowser(port);
+		browser.size(ConsoleBrowser.DESKTOP);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void gridWorkerReportsACaseWithAPhotoOnAPhoneSizedWindowIntoTheirOwnGrid() throws Exception {
+		browser.size(ConsoleBrowser.PHONE);
+		browser.signInAs(DemoUsers.GRID_WORKER_DONGGUAN_1, "#/report");
+		assertThat(browser.viewportWidth()).isEqualTo(390);
+		assertThat(browser.find("select[data-level=GRID]").getAttribute("value"))
+			.as("the place starts at the grid worker's own grid").isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		browser.screenshots("report");
+
+		browser.click("#report button[type=submit]");
+		assertThat(browser.find("[data-error-for=title]").getText()).as("a required field left empty is named")
+			.isEqualTo("此项必填");
+
+		browser.choose("select[name=categoryCode]", "FLY_WIRE_CHARGING");
+		browser.type("input[name=address]", "东关社区3号楼");
+		String title = "飞线充电 " + UUID.randomUUID().toString().substring(0, 8);
+		browser.type("input[name=title]", title);
+		browser.type("textarea[name=description]", "3号楼一单元有住户从窗口拉电线给电动车充电。");
+		browser.choose("select[data-level=GRID]", GRID_DONGGUAN_2);
+		browser.click("#report button[type=submit]");
+		assertThat(browser.find("[data-error-for='location.unitCode']").getText())
+			.as("another grid is refused by the API (403 naming location.unitCode), shown on the place")
+			.contains(DemoCounty.GRID_DONGGUAN_1);
+
+		browser.choose("select[data-level=GRID]", DemoCounty.GRID_DONGGUAN_1);
+		browser.find("input[name=photos]").sendKeys(photo().toString());
+		browser.click("#report button[type=submit]");
+
+		String caseNumber = browser.find("dl.facts[data-case-number]").getAttribute("data-case-number");
+		UUID caseId = UUID.fromString(browser.waitFor(d -> d.getCurrentUrl().contains("#/case/") ? d.getCurrentUrl() : null)
+			.replaceAll(".*#/case/", ""));
+		CaseDetail reported = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1).cases.getCase(caseId);
+		assertThat(reported.getCaseNumber()).isEqualTo(caseNumber);
+		assertThat(reported.getTitle()).isEqualTo(title);
+		assertThat(reported.getChannel()).isEqualTo(Channel.GRID_REPORT);
+		assertThat(reported.getLocation().getUnitCode()).isEqualTo(DemoCounty.GRID_DONGGUAN_1);
+		CaseAttachment photo = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1).attachments
+			.listAttachments(caseId)
+			.getItems()
+			.get(0);
+		assertThat(photo.getName()).isEqualTo("飞线.jpg");
+		assertThat(photo.getTag()).isEqualTo(AttachmentTag.BEFORE);
+		Boolean thumbnailShown = browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+				"const img = document.querySelector('#photos img'); return !!img && img.complete && img.naturalWidth > 0"));
+		assertThat(thumbnailShown).as("the case shows the photo's thumbnail, read through the API").isTrue();
+	}
+
+	/** A small JPEG as a phone's camera would hand it over. */
+	private static Path photo() throws Exception {
+		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(100, 100, 300, 200);
+		g.dispose();
+		Path file = Files.createTempDirectory("console-photo").resolve("飞线.jpg");
+		ImageIO.write(image, "jpg", file.toFile());
+		return file;
+	}
+
+	@Test
+	void villageMediatorRecordsASessionAndSettlesTheDisputeThroughTheRenderedForms() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient mediator = new CasegridClient(port, DemoUsers.MEDIATOR_DONGGUAN);
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport()
+			.channel(Channel.VISIT)
+			.categoryCode("NEIGHBOUR_DISPUTE")
+			.title("邻里纠纷：雨棚挡光")
+			.description("王某在5号楼前搭建雨棚，挡住李某家采光，双方多次争吵。"), null).getId();
+		Task accept = mediator.awaitTask(caseId, "Task_AcceptDispute");
+
+		browser.signInAs(DemoUsers.MEDIATOR_DONGGUAN, "#/tasks");
+		browser.find("li[data-task-id='" + accept.getId() + "']");
+		browser.screenshots("worklist");
+		browser.click("li[data-task-id='" + accept.getId() + "'] a.button");
+		browser.click("input[name=outcome][value=ACCEPT]");
+		browser.type(".outcome-fields[data-outcome=ACCEPT] [name=parties]", "王某，男，东关社区5号楼\n李某，女，东关社区5号楼");
+		browser.type(".outcome-fields[data-outcome=ACCEPT] [name=disputeSummary]", "雨棚挡光");
+		browser.click("#complete button[type=submit]");
+		browser.find("#done");
+
+		Task village = mediator.awaitTask(caseId, "Task_VillageMediation");
+		browser.open("#/task/" + village.getId());
+		browser.setValue("#session [name=heldAt]", "2026-11-30T09:00");
+		browser.type("#session [name=participants]", "王某、李某、调解员周敏");
+		browser.type("#session [name=summary]", "双方陈述，初步同意调整雨棚");
+		browser.click("#session button[type=submit]");
+		browser.waitFor(d -> d.findElements(By.cssSelector("#mediation .sessions li:not(.muted)")).size() == 1);
+		browser.click("input[name=outcome][value=SETTLED]");
+		browser.type(".outcome-fields[data-outcome=SETTLED] [name=settlementSummary]", "王某拆除雨棚，李某撤回投诉");
+		browser.screenshots("task");
+		browser.click("#complete button[type=submit]");
+		browser.find("#done");
+
+		Task draft = mediator.awaitTask(caseId, "Task_DraftAgreement");
+		browser.open("#/task/" + draft.getId());
+		browser.click("input[name=outcome][value=SIGNED]");
+		String form = ".outcome-fields[data-outcome=SIGNED] ";
+		browser.type(form + "[name=parties]", "王某，男，东关社区5号楼；李某，女，东关社区5号楼");
+		browser.click("#complete button[type=submit]");
+		assertThat(browser.find(form + "[data-error-for=facts]").getText())
+			.as("a field the form marks required is named when left empty").isEqualTo("此项必填");
+		assertThat(browser.find(form + "label[for$='-facts'] .required").getText()).isEqualTo("*");
+		browser.type(form + "[name=facts]", "王某搭建雨棚遮挡李某采光");
+		browser.type(form + "[name=obligations]", "王某于十日内自行拆除雨棚");
+		browser.type(form + "[name=performance]", "王某自行拆除，社区网格员到场见证");
+		browser.setValue(form + "[name=performBy]", "2026-12-10T17:00");
+		browser.choose(form + "[name=signaturesConfirmed]", "CONFIRMED");
+		browser.choose(form + "[name=applyJudicialConfirmation]", "NO");
+		browser.click("#complete button[type=submit]");
+		browser.find("#done");
+
+		MediationRecord settled = await().atMost(Duration.ofSeconds(30))
+			.until(() -> mediator.mediation.getMediation(caseId), m -> "SETTLED".equals(m.getStatus().getValue()));
+		assertThat(settled.getSessions()).singleElement()
+			.satisfies(s -> assertThat(s.getParticipants()).isEqualTo("王某、李某、调解员周敏"));
+		assertThat(settled.getAgreement()).isNotNull();
+		browser.open("#/case/" + caseId);
+		assertThat(browser.find("#agreement").getText()).isEqualTo("打印协议书");
+		browser.screenshots("case");
+	}
+
+	@Test
+	void townshipDispatcherSeesACaseTurnRedOnTheBoardWhenItsClockBreaches() throws Exception {
+		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+		SlaClockView grid = gridWorker.sla.getCaseSla(caseId).getClocks().stream()
+			.filter(c -> c.getPhase() == SlaPhase.HANDLING)
+			.findFirst()
+			.orElseThrow();
+
+		browser.signInAs(DemoUsers.DISPATCHER_CHENGGUAN, "#/board");
+		String row = "#breached li[data-clock-id='" + grid.getId() + "']";
+		assertThat(browser.all(row)).as("not breached yet").isEmpty();
+
+		ClockUtil.setCurrentTime(Date.from(grid.getDueAt().toInstant().plusSeconds(1)));
+		fireDueTimers(gridWorker, caseId);
+		// the board redraws every second: its row is read in one go
+		Map<?, ?> red = browser.waitFor(d -> (Map<?, ?>) ((JavascriptExecutor) d).executeScript("""
+				const row = document.querySelector(arguments[0]);
+				return row && {state: row.dataset.state, badge: row.querySelector('.sla').textContent,
+					edge: getComputedStyle(row).borderLeftColor};
+				""", row));
+		assertThat(red.get("state")).as("the board asked again by itself").isEqualTo(ClockState.BREACHED.getValue());
+		assertThat((String) red.get("badge")).startsWith("已超时");
+		assertThat(red.get("edge")).as("red").isEqualTo("rgb(180, 35, 24)");
+		browser.screenshots("board");
+
+		browser.click(row);
+		assertThat(browser.find("dl.facts").getAttribute("data-case-number"))
+			.isEqualTo(gridWorker.cases.getCase(caseId).getCaseNumber());
+	}
+
+	@Test
+	void countyUserOpensTheMapDrawnFromTheOrgRegistryWithoutTiles() {
+		browser.signInAs(DemoUsers.CENTRE, "#/map");
+		assertThat(browser.find("#map-note").getText()).startsWith("离线底图");
+		browser.waitFor(d -> d.findElements(By.cssSelector("#map path.leaflet-interactive")).size() > 10);
+		assertThat(browser.find("#map").getAttribute("data-units")).isNotEqualTo("0");
+		assertThat(browser.find("#map .leaflet-tooltip-pane").getText()).contains("城关街道", "河西镇");
+		browser.screenshots("map");
+	}
+
+	/** Runs the case's due timers now rather than waiting for the job executor's next acquisition. */
+	private void fireDueTimers(CasegridClient client, UUID caseId) throws Exception {
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		for (PendingTimer timer : client.escalation.getCaseTimers(caseId)) {
+			if (!timer.getDueAt().toInstant().isAfter(now)) {
+				try {
+					management.executeJob(timer.getJobId());
+				}
+				catch (ProcessEngineException ex) {
+					// the job executor took it first
+				}
+			}
+		}
+	}
+
+}
