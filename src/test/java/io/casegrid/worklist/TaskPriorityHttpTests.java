@@ -46,9 +46,11 @@ class TaskPriorityHttpTests {
 
 	@Test
 	void sortByPriorityPutsTheVulnerableReportersLaterCaseFirst() throws Exception {
+		// a case reaches its dispatch task after an asynchronous step: the later report waits until the earlier
+		// report's task is there, so that the tasks' creation order is the reports' order
 		UUID earlierPlain = reportNeedingTriage(false);
-		UUID laterVulnerable = reportNeedingTriage(true);
 		dispatcher.awaitTask(earlierPlain, "Task_Dispatch");
+		UUID laterVulnerable = reportNeedingTriage(true);
 		dispatcher.awaitTask(laterVulnerable, "Task_Dispatch");
 
 		List<UUID> byPriority = caseOrder(dispatcher, "priority");
