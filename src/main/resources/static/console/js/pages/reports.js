@@ -9,6 +9,8 @@ import { esc, label, dateTime, LEVEL } from '../format.js';
 /** 三率 first (the assessment's three rates), then every other figure in the API's order. */
 const THREE_RATES = ['acceptanceOnTimeRate', 'handlingOnTimeRate', 'satisfactionRate'];
 /** Levels a report is read for; micro-grids and the other mediation levels are not reported apart. */
+/** The figures shown as cards above the charts; every figure is in the table below the ranking. */
+const HEADLINE = [...THREE_RATES, 'received', 'completionRate', 'overdueCases'];
 const REPORTED = ['COUNTY', 'TOWNSHIP', 'DEPARTMENT', 'VILLAGE', 'GRID'];
 const STATUS = { PUBLISHED: '已发布', DRAFT: '待审核', SUPERSEDED: '已作废' };
 const REFUSED = '无权查看或单位不存在';
@@ -17,7 +19,9 @@ export async function render(main, [unitArg, monthArg]) {
   const units = await api('/org/units');
   const choices = pickable(units);
   const unit = unitArg || (choices[0] && choices[0].code) || '';
-  const month = monthArg || thisMonth();
+  // without a month the API counts the current one in the county's time zone, which names it back (report.from)
+  const report = await readable(api(`/reports/units/${encodeURIComponent(unit)}` + query({ month: monthArg })));
+  const month = monthArg || (report ? report.from.slice(0, 7) : thisMonth());
   main.innerHTML = `
     <h1>报表</h1>
     <form class="filters" id="report-filters">
@@ -28,6 +32,7 @@ export async function render(main, [unitArg, monthArg]) {
     <p class="note" id="unit-note" hidden></p>
     <div id="unit-report"></div>
     <section id="assessment"></section>
+    <section id="all-figures"></section>
     <section id="monthly"></section>`;
   const form = main.querySelector('#report-filters');
   if (!choices.some(u => u.code === unit)) {
@@ -42,8 +47,8 @@ export async function render(main, [unitArg, monthArg]) {
   });
   form.addEventListener('submit', event => event.preventDefault());
 
+  figures(main, report);
   await Promise.all([
-    figures(main, unit, month),
     assessment(main, units.find(u => u.code === unit), month),
     monthly(main),
   ]);
@@ -51,14 +56,16 @@ export async function render(main, [unitArg, monthArg]) {
 
 /** The person's own units and every reported unit below them: what the picker offers (the API decides the rest). */
 function pickable(units) {
-  const own = new Set(person().orgCodes);
   const byCode = Object.fromEntries(units.map(u => [u.code, u]));
-  const mine = unit => {
-    for (let u = unit; u; u = byCode[u.parentCode]) {
-      if (own.has(u.code)) return true;
-    }
-    return false;
+  const above = unit => { // the unit and its ancestors
+    const codes = [];
+    for (let u = unit; u; u = byCode[u.parentCode]) codes.push(u.code);
+    return codes;
   };
+  // the token names the person's group and the groups above it (城关街道 and 云岭县): the deepest is their own
+  const codes = person().orgCodes;
+  const own = new Set(codes.filter(code => !codes.some(other => other !== code && above(byCode[other]).includes(code))));
+  const mine = unit => above(unit).some(code => own.has(code));
   return units.filter(u => REPORTED.includes(u.level) && mine(u))
     .sort((a, b) => REPORTED.indexOf(a.level) - REPORTED.indexOf(b.level) || a.code.localeCompare(b.code));
 }
@@ -80,8 +87,7 @@ async function readable(request) {
   }
 }
 
-async function figures(main, unit, month) {
-  const report = await readable(api(`/reports/units/${encodeURIComponent(unit)}` + query({ month })));
+function figures(main, report) {
   const target = main.querySelector('#unit-report');
   if (!report) {
     const note = main.querySelector('#unit-note');
@@ -92,19 +98,25 @@ async function figures(main, unit, month) {
   const ordered = [...THREE_RATES.map(key => report.figures.find(f => f.key === key)).filter(Boolean),
     ...report.figures.filter(f => !THREE_RATES.includes(f.key))];
   const table = key => report.tables.find(t => t.key === key);
+  const ratio = f => f.denominator !== null && f.denominator !== undefined ? `${f.numerator}/${f.denominator}` : '';
   target.innerHTML = `
     <h2>${esc(report.unitName)} <span class="count">${esc(label(LEVEL, report.level))} · ${esc(report.from)} 至 ${esc(lastDay(report.to))}，上期 ${esc(report.previousFrom)} 至 ${esc(lastDay(report.previousTo))}</span></h2>
-    <ul class="figures" id="figures">${ordered.map(f => `
+    <ul class="figures" id="headline">${ordered.filter(f => HEADLINE.includes(f.key)).map(f => `
       <li class="figure${THREE_RATES.includes(f.key) ? ' three-rate' : ''}" data-key="${esc(f.key)}">
         <span class="figure-label">${esc(f.label)}</span>
-        <span class="figure-value">${esc(amount(f.key, f.value))}</span>
-        ${f.denominator !== null && f.denominator !== undefined ? `<span class="muted">${esc(f.numerator)}/${esc(f.denominator)}</span>` : ''}
+        <span class="figure-value">${esc(amount(f.key, f.value))} <small class="muted">${esc(ratio(f))}</small></span>
         <span class="figure-previous">上期 ${esc(amount(f.key, f.previous))} ${change(f.value, f.previous)}</span>
       </li>`).join('')}</ul>
     <div class="charts">
       ${chart('分类件数', table('topCategories'), 'categories')}
       ${chart('来源渠道', table('byChannel'), 'channels')}
     </div>`;
+  main.querySelector('#all-figures').innerHTML = `<h2>全部指标</h2>
+    <div class="table"><table id="figures"><thead><tr><th>指标</th><th>本期</th><th>分子/分母</th><th>上期</th><th>变化</th></tr></thead><tbody>
+    ${ordered.map(f => `<tr data-key="${esc(f.key)}"${THREE_RATES.includes(f.key) ? ' class="three-rate"' : ''}><td>${esc(f.label)}</td>
+      <td class="figure-value">${esc(amount(f.key, f.value))}</td><td class="muted">${esc(ratio(f))}</td>
+      <td class="figure-previous">${esc(amount(f.key, f.previous))}</td><td>${change(f.value, f.previous)}</td></tr>`).join('')}
+    </tbody></table></div>`;
 }
 
 const lastDay = to => {
