@@ -49,3 +49,13 @@ export function query(params) {
   const s = q.toString();
   return s ? '?' + s : '';
 }
+
+/** A file the API serves (a workbook, a printable page) as a Blob: a plain link cannot carry the bearer token. */
+export async function file(path, accept) {
+  const response = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + await accessToken(), Accept: accept + ', application/problem+json' } });
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json() : { detail: await response.text() });
+  }
+  return response.blob();
+}

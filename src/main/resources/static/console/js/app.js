@@ -1,4 +1,4 @@
-// The console's router: #/tasks, #/task/{id}, #/case/{id}, #/report, #/board, #/map.
+// The console's router: #/tasks, #/task/{id}, #/case/{id}, #/report, #/board, #/map, #/reports[/{unit}/{month}].
 import { signIn, person, signOut } from './auth.js';
 import { esc, problemText } from './format.js';
 import * as worklist from './pages/worklist.js';
@@ -7,6 +7,7 @@ import * as casefile from './pages/case.js';
 import * as report from './pages/report.js';
 import * as board from './pages/board.js';
 import * as map from './pages/map.js';
+import * as reports from './pages/reports.js';
 
 const routes = [
   [/^#\/tasks$/, worklist, 'tasks'],
@@ -15,6 +16,7 @@ const routes = [
   [/^#\/report$/, report, 'report'],
   [/^#\/board$/, board, 'board'],
   [/^#\/map$/, map, 'map'],
+  [/^#\/reports(?:\/([^/]+)\/([^/]+))?$/, reports, 'reports'],
 ];
 
 let config;
@@ -30,7 +32,7 @@ async function show() {
   const main = document.getElementById('page');
   main.innerHTML = '<p class="muted">加载中…</p>';
   try {
-    leave = (await page.render(main, args.map(decodeURIComponent), config)) || (() => {});
+    leave = (await page.render(main, args.map(a => a === undefined ? undefined : decodeURIComponent(a)), config)) || (() => {});
   } catch (e) {
     main.innerHTML = `<p class="error">${esc(problemText(e))}</p>`;
   }
@@ -42,6 +44,10 @@ async function start() {
   const me = person();
   document.getElementById('who').textContent = me.name;
   document.getElementById('signout').addEventListener('click', signOut);
+  // a page's link shows for the roles its API operations serve (x-casegrid-roles); the API still decides
+  document.querySelectorAll('#nav a[data-roles]').forEach(a => {
+    a.hidden = !a.dataset.roles.split(' ').some(role => me.roles.includes(role));
+  });
   window.addEventListener('hashchange', show);
   await show();
 }

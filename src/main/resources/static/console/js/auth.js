@@ -79,7 +79,10 @@ export function person() {
   const claims = JSON.parse(decodeURIComponent(escape(atob(payload))));
   // a Chinese name reads family name first: 王芳, not Keycloak's "芳 王"
   const name = claims.family_name && claims.given_name ? claims.family_name + claims.given_name : claims.name;
-  return { username: claims.preferred_username, name: name || claims.preferred_username, orgCodes: claims.org_codes || [] };
+  // realm roles and the API client's roles, as the API reads them (to show a page's link only to those it serves)
+  const roles = [...((claims.realm_access || {}).roles || []),
+    ...Object.values(claims.resource_access || {}).flatMap(access => access.roles || [])];
+  return { username: claims.preferred_username, name: name || claims.preferred_username, orgCodes: claims.org_codes || [], roles };
 }
 
 export function signOut() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,9 @@ import io.casegrid.client.model.PendingTimer;
 import io.casegrid.client.model.SlaClockView;
 import io.casegrid.client.model.SlaPhase;
 import io.casegrid.client.model.Task;
+import io.casegrid.client.model.UnitReport;
+import io.casegrid.reports.MonthlyReports;
+import io.casegrid.reports.UnitReports;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,11 +56,20 @@ class ConsoleBrowserTests {
 	/** 东关社区第二网格: beside grid-dg1's own grid. */
 	static final String GRID_DONGGUAN_2 = "149901001001002";
 
+	/** 河西镇: another township than dispatcher-cg's. */
+	static final String HEXI = "149901102";
+
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	UnitReports unitReports;
+
+	@Autowired
+	MonthlyReports monthlyReports;
 
 	ConsoleBrowser browser;
 
@@ -232,6 +245,61 @@ class ConsoleBrowserTests {
 		assertThat(browser.find("#map").getAttribute("data-units")).isNotEqualTo("0");
 		assertThat(browser.find("#map .leaflet-tooltip-pane").getText()).contains("城关街道", "河西镇");
 		browser.screenshots("map");
+	}
+
+	@Test
+	void countyUserReadsTheMonthsFiguresAndTownshipRankingWhileATownshipDispatcherReadsOnlyTheirOwnTownship()
+			throws Exception {
+		String month = unitReports.currentMonth().toString();
+		YearMonth published = YearMonth.of(2025, 10);
+		monthlyReports.published(DemoCounty.COUNTY, published).orElseGet(() -> monthlyReports.publish(
+				monthlyReports.compute(DemoCounty.COUNTY, published, null).id(), "同意发布", DemoUsers.CENTRE));
+		new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1).intake.reportCase(CasegridClient.flyingWireReport(),
+				null);
+		UnitReport county = new CasegridClient(port, DemoUsers.CENTRE).reports.getUnitReport(DemoCounty.COUNTY, month,
+				null, null);
+
+		browser.signInAs(DemoUsers.CENTRE, "#/reports");
+		assertThat(browser.find("#nav a[data-page=reports]").getText()).isEqualTo("报表");
+		assertThat(browser.find("#report-filters [name=unit]").getAttribute("value")).isEqualTo(DemoCounty.COUNTY);
+		assertThat(browser.find("#report-filters [name=month]").getAttribute("value")).isEqualTo(month);
+		assertThat(browser.all("#figures tr[data-key]").stream().limit(3).map(tr -> tr.getAttribute("data-key")))
+			.as("三率 first").containsExactly("acceptanceOnTimeRate", "handlingOnTimeRate", "satisfactionRate");
+		assertThat(figure(county, "received").getValue().longValue()).as("the case reported above").isPositive();
+		assertThat(browser.find("#figures tr[data-key=received] .figure-value").getText())
+			.as("the month's figure as the API gives it")
+			.isEqualTo(String.valueOf(figure(county, "received").getValue().longValue()));
+		assertThat(browser.find("#figures tr[data-key=received] .figure-previous").getText())
+			.isEqualTo(String.valueOf(figure(county, "received").getPrevious().longValue()));
+		assertThat(browser.all("#categories rect")).as("a bar per category reported").isNotEmpty();
+		assertThat(browser.find("#township-ranking-table").getText()).contains("城关街道", "河西镇");
+		assertThat(browser.all("#township-ranking a rect")).as("a bar per township").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(browser.find("#monthly-reports").getText()).contains(published.toString(), "已发布");
+		browser.screenshots("reports");
+
+		browser.click("#township-ranking-table tr[data-code='" + DemoCounty.TOWNSHIP_CHENGGUAN + "'] a");
+		assertThat(browser.find("#deductions").getAttribute("data-code")).as("a click opens the township's deductions")
+			.isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+		assertThat(browser.find("#unit-report h2").getText()).startsWith("城关街道");
+
+		browser.signInAs(DemoUsers.DISPATCHER_CHENGGUAN, "#/reports");
+		assertThat(browser.all("#report-filters [name=unit] option").stream().map(o -> o.getAttribute("value")))
+			.as("the picker offers the dispatcher's township and the units below it")
+			.contains(DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.GRID_DONGGUAN_1)
+			.allSatisfy(code -> assertThat(code).startsWith(DemoCounty.TOWNSHIP_CHENGGUAN));
+		assertThat(browser.find("#figures tr[data-key=received]").isDisplayed()).isTrue();
+		assertThat(browser.find("#ranking-note").getText()).as("the county's ranking is refused (403): a note")
+			.contains("考核排名仅");
+		assertThat(browser.find("#deductions").getAttribute("data-code")).isEqualTo(DemoCounty.TOWNSHIP_CHENGGUAN);
+
+		browser.open("#/reports/" + HEXI + "/" + month);
+		assertThat(browser.find("#unit-note").getText()).as("another township is 404 from the API: a note, no figures")
+			.isEqualTo("该单位的报表无权查看或单位不存在。");
+		assertThat(browser.all("#figures")).isEmpty();
+	}
+
+	private static io.casegrid.client.model.ReportFigure figure(UnitReport report, String key) {
+		return report.getFigures().stream().filter(f -> key.equals(f.getKey())).findFirst().orElseThrow();
 	}
 
 	/** Runs the case's due timers now rather than waiting for the job executor's next acquisition. */
