@@ -22,6 +22,7 @@ import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.Location;
 import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.Task;
+import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.identity.TestKeycloak;
 
 import static org.awaitility.Awaitility.await;
@@ -157,6 +158,16 @@ public final class CasegridClient {
 			.filter(t -> t.getTaskKey().equals(taskKey))
 			.findFirst()
 			.orElse(null), t -> t != null);
+	}
+
+	/**
+	 * As the handler this client signs in as: claims the case's 办理 task at its level (网格 for a grid worker) and
+	 * resolves it with this resolution.
+	 */
+	public void resolveAtLevel(UUID caseId, String resolution) throws ApiException {
+		Task handle = awaitTask(caseId, "Task_HandleAtLevel");
+		tasks.claimTask(handle.getId());
+		tasks.completeTask(handle.getId(), new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", resolution));
 	}
 
 	public HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {

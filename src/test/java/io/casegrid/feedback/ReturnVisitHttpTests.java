@@ -42,10 +42,7 @@ class ReturnVisitHttpTests {
 		CasegridClient township = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
 		UUID caseId = app.intake.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), null)
 			.getId();
-		Task handle = gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
-		gridWorker.tasks.claimTask(handle.getId());
-		gridWorker.tasks.completeTask(handle.getId(),
-				new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", "已拆除飞线"));
+		gridWorker.resolveAtLevel(caseId, "已拆除飞线");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> app.cases.getCase(caseId).getStep(), step -> step == CaseStep.FEEDBACK);
 

@@ -112,10 +112,7 @@ class CatalogueEventsHttpTests {
 		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
 		UUID caseId = app.intake.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), null)
 			.getId();
-		Task handle = gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
-		gridWorker.tasks.claimTask(handle.getId());
-		gridWorker.tasks.completeTask(handle.getId(),
-				new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", "已拆除飞线"));
+		gridWorker.resolveAtLevel(caseId, "已拆除飞线");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> app.cases.getCase(caseId).getStep(), step -> step == CaseStep.FEEDBACK);
 		app.feedback.evaluateCase(caseId, new Evaluation().score(EvaluationScore.DISSATISFIED).comment("飞线又拉上了"));
