@@ -99,17 +99,23 @@ class TaskSearch {
 			where.add("item.assignee = :assignee");
 			params.put("assignee", filter.assignee());
 		}
-		String from = " FROM (" + held(actorId, candidateGroups, params) + ") AS held" + join
-				+ " JOIN case_file ON case_file.id = held.case_id WHERE " + String.join("\n   AND ", where);
+		List<String> arms = held(actorId, candidateGroups, params, join, String.join("\n   AND ", where));
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<String> ids = jdbc.sql("SELECT held.task_id" + from
-				+ " ORDER BY " + order.sql + ", held.task_id LIMIT :limit OFFSET :offset")
+		params.put("armLimit", (long) page * size + size);
+		// each holder key's first rows in the order asked for, then the page among them: each range stops after
+		// (page + 1) × size visible tasks instead of being read and sorted whole
+		String ordered = arms.stream()
+			.map(arm -> "(" + arm + " ORDER BY " + order.sql + ", held.task_id LIMIT :armLimit)")
+			.collect(java.util.stream.Collectors.joining("\n UNION ALL "));
+		List<String> ids = jdbc.sql("SELECT held.task_id FROM (" + ordered + ") AS held ORDER BY " + order.sql
+				+ ", held.task_id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(String.class)
 			.list();
 		params.put("countLimit", COUNT_LIMIT + 1);
-		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) AS matching")
+		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM (" + String.join("\n UNION ALL ", arms)
+				+ ") AS held LIMIT :countLimit) AS matching")
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -117,27 +123,28 @@ class TaskSearch {
 	}
 
 	/**
-	 * The tasks someone may pick up — assigned to them, or unassigned with one of their candidate groups — as one
-	 * index range of {@code work_item_holder} per holder key, which PostgreSQL merges in the order asked for and stops
-	 * reading once a page is full. A task open to several of the actor's groups is taken from the first of them only.
+	 * The tasks someone may pick up — assigned to them, or unassigned with one of their candidate groups — that they
+	 * may see: one query per holder key, each an index range of {@code work_item_holder} joined to its cases by key. A
+	 * task open to several of the actor's groups is taken from the first of them only.
 	 */
-	private static String held(String actorId, Set<String> candidateGroups, Map<String, Object> params) {
+	private static List<String> held(String actorId, Set<String> candidateGroups, Map<String, Object> params,
+			String join, String where) {
 		List<String> keys = new ArrayList<>();
 		keys.add("user:" + actorId);
 		candidateGroups.stream().sorted().forEach(group -> keys.add("group:" + group));
-		List<String> ranges = new ArrayList<>();
+		List<String> arms = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			params.put("holder_" + i, keys.get(i));
-			String range = "SELECT task_id, case_id, created, due, priority_rank FROM work_item_holder"
-					+ " WHERE holder = :holder_" + i;
+			String arm = "SELECT held.task_id, held.created, held.due, held.priority_rank FROM work_item_holder held"
+					+ join + " JOIN case_file ON case_file.id = held.case_id WHERE held.holder = :holder_" + i;
 			if (i > 1) {
 				params.put("earlier_" + i, keys.subList(1, i));
-				range += " AND NOT EXISTS (SELECT 1 FROM work_item_holder earlier"
-						+ " WHERE earlier.task_id = work_item_holder.task_id AND earlier.holder IN (:earlier_" + i + "))";
+				arm += " AND NOT EXISTS (SELECT 1 FROM work_item_holder earlier"
+						+ " WHERE earlier.task_id = held.task_id AND earlier.holder IN (:earlier_" + i + "))";
 			}
-			ranges.add(range);
+			arms.add(arm + " AND " + where);
 		}
-		return String.join("\n UNION ALL ", ranges);
+		return arms;
 	}
 
 	/** A task's row of the projection, with what a worklist shows of its case. */
