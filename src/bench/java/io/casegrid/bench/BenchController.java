@@ -26,13 +26,16 @@ class BenchController {
 
 	private final TimerStorm timers;
 
+	private final SyntheticCounty county;
+
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private final io.casegrid.reports.MonthlyReports monthlyReports;
 
 	BenchController(RawEngineAnchor rawEngine, StatementCounter statements, OpenCaseCloner cloner,
 			ArchivedCaseLoader archive, TimerStorm timers, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			io.casegrid.reports.MonthlyReports monthlyReports) {
+			io.casegrid.reports.MonthlyReports monthlyReports, SyntheticCounty county) {
+		this.county = county;
 		this.monthlyReports = monthlyReports;
 		this.jdbc = jdbc;
 		this.rawEngine = rawEngine;
@@ -71,10 +74,22 @@ class BenchController {
 		return statements.sinceReset(operations);
 	}
 
+	/**
+	 * Copies of the open template cases: all templates, or those of one township; numbered from {@code firstCopy}
+	 * (two loads into one database need apart ranges); left where the template happened or spread over the synthetic
+	 * county ({@code spread=true}, after {@code POST /bench/synthetic-county}).
+	 */
 	@PostMapping("/open-cases")
 	Map<String, Object> cloneOpenCases(@RequestParam String templatePrefix, @RequestParam int copies,
+			@RequestParam(required = false) String township, @RequestParam(defaultValue = "1") int firstCopy,
+			@RequestParam(defaultValue = "false") boolean spread,
 			@RequestParam(defaultValue = "2880") int spreadMinutes, @RequestParam(defaultValue = "500") int batch) {
-		return cloner.cloneOpenCases(templatePrefix, copies, spreadMinutes, batch);
+		return cloner.cloneOpenCases(templatePrefix, township, copies, firstCopy, spread, spreadMinutes, batch);
+	}
+
+	@PostMapping("/synthetic-county")
+	Map<String, Object> syntheticCounty() {
+		return county.create();
 	}
 
 	@PostMapping("/archived-cases")

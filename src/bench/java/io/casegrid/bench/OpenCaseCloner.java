@@ -22,7 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code md5(case id || ':' || copy number)}. Copies are spread back in time (all times but the timers'
  * due dates move back by up to {@code spreadMinutes}) so that worklists, due dates and at-risk boards are mixed.
  * Camunda's history rows are not copied: the queries measured do not read them, a county's history is bounded by its
- * history time to live, and the engine only inserts or updates history rows without counting them.
+ * history time to live, and the engine only inserts or updates history rows without counting them. The work-item
+ * projection is not copied either: it is filled afterwards from the copied runtime rows by the same statement that
+ * back-fills an existing database (V26), so the copies' worklist rows are what the product would have written.
+ * <p>
+ * Copies either stay where their template happened (the crowded worst case: every copy in a few demo grids) or are
+ * spread over the {@link SyntheticCounty}'s 300 grids ({@code spread=true}): in every column of every copied row, the
+ * template's grid, village and township codes become those of grid {@code n mod 300} — case file, clocks, candidate
+ * groups, process variables alike, so an escalation of a copy goes to its own township.
  */
 @Component
 @Profile("bench")
@@ -60,20 +67,27 @@ class OpenCaseCloner {
 
 	private final TransactionTemplate transaction;
 
-	OpenCaseCloner(JdbcClient jdbc, TransactionTemplate transaction) {
+	private final WorkItemBackFill backFill;
+
+	OpenCaseCloner(JdbcClient jdbc, TransactionTemplate transaction, WorkItemBackFill backFill) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.backFill = backFill;
 	}
 
 	/**
 	 * Makes {@code copies} copies in all, round-robin over the template cases (open cases whose channel reference
 	 * starts with {@code templatePrefix}), in transactions of at most {@code batch} copies of one template.
 	 */
-	Map<String, Object> cloneOpenCases(String templatePrefix, int copies, int spreadMinutes, int batch) {
+	Map<String, Object> cloneOpenCases(String templatePrefix, String township, int copies, int firstCopy,
+			boolean spread, int spreadMinutes, int batch) {
 		List<UUID> templates = jdbc.sql("""
 				SELECT id FROM case_file
-				 WHERE channel_reference LIKE :prefix AND step <> 'ARCHIVED' ORDER BY case_number""")
+				 WHERE channel_reference LIKE :prefix AND step <> 'ARCHIVED'
+				   AND (CAST(:township AS varchar) IS NULL OR township_code = :township)
+				 ORDER BY case_number""")
 			.param("prefix", templatePrefix + "%")
+			.param("township", township)
 			.query(UUID.class)
 			.list();
 		if (templates.isEmpty()) {
@@ -84,35 +98,40 @@ class OpenCaseCloner {
 		// one INSERT … SELECT per table, built once from the table's columns
 		Map<String, String> inserts = new LinkedHashMap<>();
 		for (String[] table : ENGINE_TABLES) {
-			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes));
+			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes, spread));
 		}
 		for (String[] table : CASE_TABLES) {
-			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes));
+			inserts.put(table[0], insertCopies(table[0], table[1], spreadMinutes, spread));
 		}
 		long rows = 0;
 		int made = 0;
 		// copy numbers are unique across templates so that numbered columns never collide
-		int number = 1;
+		int number = firstCopy;
 		for (UUID template : templates) {
 			int wanted = Math.min(perTemplate, copies - made);
 			for (int from = 0; from < wanted; from += batch) {
 				int first = number + from;
 				int last = number + Math.min(from + batch, wanted) - 1;
-				rows += transaction.execute(status -> copy(template, first, last, inserts.values()));
+				rows += transaction.execute(status -> copy(template, first, last, spread, inserts.values()));
 			}
 			number += wanted;
 			made += wanted;
 		}
+		long projected = System.nanoTime();
+		backFill.run();
+		double projectionSeconds = Math.round((System.nanoTime() - projected) / 1e8) / 10.0;
 		jdbc.sql("ANALYZE").update();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("templates", templates.size());
 		result.put("copies", made);
 		result.put("rows", rows);
+		result.put("spreadOverSyntheticCounty", spread);
+		result.put("workItemProjectionSeconds", projectionSeconds);
 		result.put("seconds", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
 		return result;
 	}
 
-	private long copy(UUID caseId, int first, int last, java.util.Collection<String> inserts) {
+	private long copy(UUID caseId, int first, int last, boolean spread, java.util.Collection<String> inserts) {
 		String root = jdbc.sql("""
 				SELECT id_ FROM act_ru_execution
 				 WHERE business_key_ = :caseId AND id_ = root_proc_inst_id_""")
@@ -131,6 +150,16 @@ class OpenCaseCloner {
 		jdbc.sql("INSERT INTO clone_ids SELECT act_inst_id_ FROM act_ru_execution WHERE proc_inst_id_ IN"
 				+ " (SELECT id_ FROM pis) AND act_inst_id_ IS NOT NULL ON CONFLICT DO NOTHING").update();
 		jdbc.sql("ANALYZE clone_ids").update();
+		Map<String, Object> place = jdbc.sql("SELECT grid_code, village_code, township_code FROM case_file WHERE id = :id")
+			.param("id", caseId)
+			.query()
+			.singleRow();
+		int places = 0;
+		if (spread) {
+			jdbc.sql("CREATE TEMP TABLE clone_place ON COMMIT DROP AS " + SyntheticCounty.GRIDS).update();
+			jdbc.sql("ALTER TABLE clone_place ADD PRIMARY KEY (i)").update();
+			places = jdbc.sql("SELECT count(*) FROM clone_place").query(Integer.class).single();
+		}
 		long rows = 0;
 		for (String insert : inserts) {
 			rows += jdbc.sql(insert)
@@ -138,12 +167,16 @@ class OpenCaseCloner {
 				.param("caseText", caseId.toString())
 				.param("first", first)
 				.param("last", last)
+				.param("grid", place.get("grid_code"))
+				.param("village", place.get("village_code"))
+				.param("township", place.get("township_code"))
+				.param("places", Math.max(places, 1))
 				.update();
 		}
 		return rows;
 	}
 
-	private String insertCopies(String table, String belongs, int spreadMinutes) {
+	private String insertCopies(String table, String belongs, int spreadMinutes, boolean spread) {
 		List<String> columns = new ArrayList<>();
 		List<String> values = new ArrayList<>();
 		for (Map<String, Object> column : jdbc.sql("""
@@ -159,13 +192,23 @@ class OpenCaseCloner {
 				continue;
 			}
 			columns.add(name);
-			values.add(valueOf(table, name, type, spreadMinutes));
+			values.add(valueOf(table, name, type, spreadMinutes, spread));
 		}
 		return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
 				+ " FROM " + table + " t, generate_series(:first, :last) AS g(n) WHERE " + belongs;
 	}
 
-	private static String valueOf(String table, String name, String type, int spreadMinutes) {
+	/** The template's place codes, in any text column, become those of the copy's grid in the synthetic county. */
+	private static String relocated(String column) {
+		StringBuilder branches = new StringBuilder();
+		for (String level : List.of("grid", "village", "township")) {
+			branches.append(" WHEN " + column + " = :" + level + " THEN (SELECT " + level
+					+ " FROM clone_place WHERE i = g.n % :places)");
+		}
+		return branches.toString();
+	}
+
+	private static String valueOf(String table, String name, String type, int spreadMinutes, boolean spread) {
 		String column = "t." + name;
 		if (NUMBERED.contains(name)) {
 			return column + " || '-' || g.n";
@@ -177,6 +220,7 @@ class OpenCaseCloner {
 					+ " WHEN " + column + " IN (SELECT id FROM clone_ids)"
 					// the engine's time-based ids end in the node id (…00000001): copy numbers start at 0x10000000
 					+ " THEN left(" + column + ", length(" + column + ") - 8) || to_hex(g.n + 268435456)"
+					+ (spread ? relocated(column) : "")
 					+ " ELSE " + column + " END";
 			case "timestamp without time zone", "timestamp with time zone" ->
 				UNSHIFTED.contains(table + "." + name) ? column

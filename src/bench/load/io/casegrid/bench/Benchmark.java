@@ -395,6 +395,13 @@ public final class Benchmark {
 
 	private static final String TEMPLATE = "bench-template-";
 
+	/** 城关街道: its two demo grids hold the crowded worst case. */
+	private static final String CROWDED_TOWNSHIP = "149901001";
+
+	/** Who reads in each county: a grid worker, a township dispatcher (the county centre reads both). */
+	private static final Map<String, List<String>> READERS = Map.of("realistic", List.of("grid-hx1", "dispatcher-hx"),
+			"crowded", List.of("grid-dg1", "dispatcher-cg"));
+
 	private Object bulkLoad() throws Exception {
 		int templates = size("templates", 60, 12);
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -430,8 +437,16 @@ public final class Benchmark {
 		result.put("templateCases", templates);
 		result.put("templatesEscalatedToTownship", escalated);
 		result.put("templatesSeconds", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
-		result.put("openCases", service.post("/bench/open-cases?templatePrefix=" + TEMPLATE + "&copies="
-				+ size("openCases", 100_000, 5_000)));
+		// the realistic county: copies of every template spread over 20 townships × 15 grids (河西镇 one of them);
+		// the crowded worst case: copies of 城关街道's templates left in its two demo grids (≈ 25,000 tasks in
+		// grid-dg1's worklist at full size). Copy numbers of the two loads are kept apart.
+		result.put("syntheticCounty", service.post("/bench/synthetic-county"));
+		int realistic = size("openCases", 100_000, 5_000);
+		result.put("openCasesRealistic", service.post("/bench/open-cases?templatePrefix=" + TEMPLATE + "&copies="
+				+ realistic + "&spread=true"));
+		result.put("openCasesCrowded", service.post("/bench/open-cases?templatePrefix=" + TEMPLATE + "&copies="
+				+ size("crowdedCases", 66_667, 3_333) + "&township=" + CROWDED_TOWNSHIP + "&firstCopy="
+				+ (realistic + 1)));
 		result.put("archivedCases", service.post("/bench/archived-cases?cases=" + size("archivedCases", 1_000_000, 50_000)));
 		try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "")) {
 			var counts = connection.createStatement().executeQuery("""
@@ -460,17 +475,27 @@ public final class Benchmark {
 				QuerySimulation.CASE_IDS.add(ids.getString(1));
 			}
 		}
-		Map<String, Object> run = GatlingRun.run(QuerySimulation.class, out.resolve("gatling"), "queries",
-				Map.of("bench.users", Integer.toString(size("queryUsers", 2, 2)), "bench.seconds",
-						Integer.toString(size("querySeconds", 30, 10))));
-		for (String query : List.of(QuerySimulation.GRID_TASKS, QuerySimulation.TOWNSHIP_TASKS,
-				QuerySimulation.AT_RISK, QuerySimulation.CASE)) {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> figures = (Map<String, Object>) run.get(query);
-			double p99 = figures == null ? Double.NaN : ((Number) figures.get("p99ms")).doubleValue();
-			goals.put("p99 ≤ 50 ms: " + query, Map.of("valueMs", p99, "met", p99 <= 50));
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (String county : List.of("realistic", "crowded")) {
+			Map<String, Object> run = new LinkedHashMap<>(GatlingRun.run(QuerySimulation.class,
+					out.resolve("gatling"), "queries-" + county,
+					Map.of("bench.users", Integer.toString(size("queryUsers", 2, 2)), "bench.seconds",
+							Integer.toString(size("querySeconds", 30, 10)), "bench.gridWorker",
+							READERS.get(county).get(0), "bench.dispatcher", READERS.get(county).get(1))));
+			run.put("gridWorker", READERS.get(county).get(0));
+			run.put("dispatcher", READERS.get(county).get(1));
+			int goal = county.equals("realistic") ? 50 : 150;
+			for (String query : List.of(QuerySimulation.GRID_TASKS, QuerySimulation.TOWNSHIP_TASKS,
+					QuerySimulation.AT_RISK, QuerySimulation.CASE)) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> figures = (Map<String, Object>) run.get(query);
+				double p99 = figures == null ? Double.NaN : ((Number) figures.get("p99ms")).doubleValue();
+				goals.put("p99 ≤ " + goal + " ms (" + county + " county): " + query,
+						Map.of("valueMs", p99, "met", p99 <= goal));
+			}
+			result.put(county, run);
 		}
-		return run;
+		return result;
 	}
 
 	// ---- 5. timers -------------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The reads people make all day, on a database with years of cases: a grid worker's task list, a township's task
  * list by SLA due time, the county's at-risk board and one case with its timeline. Each runs with
- * {@code bench.users} concurrent users of its own, all four at once.
+ * {@code bench.users} concurrent users of its own, all four at once. The grid worker and the dispatcher are
+ * {@code bench.gridWorker} and {@code bench.dispatcher}: a realistic county's or the crowded worst case's.
  */
 public class QuerySimulation extends Simulation {
 
@@ -33,11 +34,12 @@ public class QuerySimulation extends Simulation {
 
 	{
 		ScenarioBuilder gridWorker = scenario(GRID_TASKS).exec(http(GRID_TASKS).get("/api/v1/tasks?size=20")
-			.header("Authorization", session -> "Bearer " + Tokens.of("grid-dg1"))
+			.header("Authorization", session -> "Bearer " + Tokens.of(System.getProperty("bench.gridWorker", "grid-dg1")))
 			.check(status().is(200), jsonPath("$.total").ofLong().gt(0L)));
 		ScenarioBuilder township = scenario(TOWNSHIP_TASKS).exec(http(TOWNSHIP_TASKS)
 			.get("/api/v1/tasks?sort=due&size=20")
-			.header("Authorization", session -> "Bearer " + Tokens.of("dispatcher-cg"))
+			.header("Authorization",
+					session -> "Bearer " + Tokens.of(System.getProperty("bench.dispatcher", "dispatcher-cg")))
 			.check(status().is(200), jsonPath("$.total").ofLong().gt(0L)));
 		ScenarioBuilder county = scenario(AT_RISK).exec(http(AT_RISK).get("/api/v1/sla/at-risk?size=20")
 			.header("Authorization", session -> "Bearer " + Tokens.of("centre"))

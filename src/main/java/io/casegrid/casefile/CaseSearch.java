@@ -21,24 +21,6 @@ public class CaseSearch {
 	public record Page(List<CaseSummary> items, long total) {
 	}
 
-	/** What a worklist shows of a task's case. */
-	public record CaseRef(String caseNumber, int redoCount, String priority) {
-	}
-
-	/** The case number, re-do count and priority of many cases in one query (for a page of tasks). */
-	public java.util.Map<UUID, CaseRef> refs(java.util.Collection<UUID> caseIds) {
-		if (caseIds.isEmpty()) {
-			return java.util.Map.of();
-		}
-		var refs = new java.util.HashMap<UUID, CaseRef>();
-		jdbc.sql("SELECT id, case_number, redo_count, priority FROM case_file WHERE id IN (:ids)")
-			.param("ids", caseIds)
-			.query((rs, i) -> refs.put(rs.getObject("id", UUID.class),
-					new CaseRef(rs.getString("case_number"), rs.getInt("redo_count"), rs.getString("priority"))))
-			.list();
-		return refs;
-	}
-
 	/** The cases within the scope that match the filter. */
 	public Page find(CaseFilter filter, CaseScope scope, int page, int size) {
 		List<String> where = new ArrayList<>();

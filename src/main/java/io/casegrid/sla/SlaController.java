@@ -3,7 +3,11 @@ package io.casegrid.sla;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.casegrid.api.SlaApi;
 import io.casegrid.api.model.CaseSla;
@@ -94,12 +98,15 @@ class SlaController implements SlaApi {
 	private CaseSla caseSla(UUID caseId) {
 		visibility.requireVisible(caseId, actor.get());
 		Instant now = clocks.now();
-		return new CaseSla(caseId, clocks.ofCase(caseId).stream().map(c -> view(c, now)).toList());
+		Function<String, String> unitNames = unitNames();
+		return new CaseSla(caseId, clocks.ofCase(caseId).stream().map(c -> view(c, now, unitNames)).toList());
 	}
 
 	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
 		Instant now = clocks.now();
-		return new SlaClockPage(found.items().stream().map(c -> view(c, now)).toList(), page, size, found.total());
+		Function<String, String> unitNames = unitNames();
+		return new SlaClockPage(found.items().stream().map(c -> view(c, now, unitNames)).toList(), page, size,
+				found.total());
 	}
 
 	private static ClockFilter filter(String unit, ResponseLevel level, String department, OffsetDateTime dueFrom,
@@ -108,7 +115,7 @@ class SlaController implements SlaApi {
 				dueFrom == null ? null : dueFrom.toInstant(), dueTo == null ? null : dueTo.toInstant());
 	}
 
-	private SlaClockView view(SlaClock c, Instant now) {
+	private SlaClockView view(SlaClock c, Instant now, Function<String, String> unitNames) {
 		var remaining = c.remainingAt(now);
 		return new SlaClockView(c.id(), c.caseId(), SlaPhase.fromValue(c.phase().name()),
 				ResponseLevel.fromValue(c.level()), c.unitCode(), c.slaClass(), c.limit().iso(),
@@ -120,17 +127,23 @@ class SlaController implements SlaApi {
 						.dueAt(at(e.dueAt()))
 						.note(e.note()))
 					.toList())
-			.unitName(unitName(c.unitCode()))
+			.unitName(unitNames.apply(c.unitCode()))
 			.departmentCode(c.departmentCode())
-			.departmentName(unitName(c.departmentCode()))
+			.departmentName(unitNames.apply(c.departmentCode()))
 			.remaining(remaining == null ? null : remaining.toString())
 			.warnedAt(at(c.warnedAt()))
 			.breachedAt(at(c.breachedAt()))
 			.stoppedAt(at(c.stoppedAt()));
 	}
 
-	private String unitName(String code) {
-		return code == null ? null : org.find(code).map(unit -> unit.name()).orElse(null);
+	/**
+	 * Names of org units, each looked up once per response: a board page names the same few units (its township's
+	 * grids, a department) on most of its clocks.
+	 */
+	private Function<String, String> unitNames() {
+		Map<String, Optional<String>> known = new HashMap<>();
+		return code -> code == null ? null
+				: known.computeIfAbsent(code, c -> org.find(c).map(unit -> unit.name())).orElse(null);
 	}
 
 	private static OffsetDateTime at(Instant instant) {

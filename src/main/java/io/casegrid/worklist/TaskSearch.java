@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Finds the open tasks someone can act on — assigned to them, or unassigned with one of their candidate groups —
- * in the cases they may see, one page at a time. It joins the engine's runtime tables with {@code case_file} in one
- * query so that paging and totals stay right; the engine's query API cannot join our tables.
+ * in the cases they may see, one page at a time. It reads the work-item projection ({@link WorkItemProjection}) in
+ * index order and joins {@code case_file} by its key for the visibility rule ({@link CaseScope}), in one query so that
+ * paging and totals stay right; the engine's query API cannot join our tables.
  */
 @Repository
 class TaskSearch {
@@ -34,15 +35,14 @@ class TaskSearch {
 	enum Order {
 
 		/** Oldest first: first come, first served. */
-		CREATED("task.create_time_"),
+		CREATED("held.created"),
 		/** Soonest time limit first (the task's SLA due time); tasks without one come last. */
-		DUE("task.due_date_ NULLS LAST, task.create_time_"),
+		DUE("held.due NULLS LAST, held.created"),
 		/**
 		 * The case's priority first (URGENT, HIGH, NORMAL: a vulnerable reporter raises it), then the soonest time limit,
 		 * then the oldest.
 		 */
-		PRIORITY("CASE case_file.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END,"
-				+ " task.due_date_ NULLS LAST, task.create_time_");
+		PRIORITY("held.priority_rank, held.due NULLS LAST, held.created");
 
 		private final String sql;
 
@@ -82,74 +82,98 @@ class TaskSearch {
 			int size) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> where = new ArrayList<>();
-		where.add("task.suspension_state_ = 1");
-		// the case is found by its primary key (casting case_file.id to text instead would read every case file);
-		// instances whose business key is not a case id have no case and no place in a worklist
-		params.put("uuidPattern", "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-		params.put("me", actorId);
-		if (candidateGroups.isEmpty()) {
-			where.add("task.assignee_ = :me");
-		}
-		else {
-			where.add("""
-					(task.assignee_ = :me
-					 OR (task.assignee_ IS NULL AND EXISTS (
-					     SELECT 1 FROM act_ru_identitylink link
-					      WHERE link.task_id_ = task.id_ AND link.type_ = 'candidate' AND link.group_id_ IN (:groups))))""");
-			params.put("groups", candidateGroups);
-		}
 		where.add(scope.sql(params));
+		String join = "";
 		if (filter.caseId() != null) {
-			where.add("case_file.id = :caseId");
+			where.add("held.case_id = :caseId");
 			params.put("caseId", filter.caseId());
 		}
+		if (filter.candidateGroup() != null || filter.assignee() != null) {
+			join = " JOIN work_item item ON item.task_id = held.task_id";
+		}
 		if (filter.candidateGroup() != null) {
-			where.add("""
-					EXISTS (SELECT 1 FROM act_ru_identitylink wanted
-					         WHERE wanted.task_id_ = task.id_ AND wanted.type_ = 'candidate'
-					           AND wanted.group_id_ = :candidateGroup)""");
+			where.add(":candidateGroup = ANY (item.candidate_groups)");
 			params.put("candidateGroup", filter.candidateGroup());
 		}
 		if (filter.assignee() != null) {
-			where.add("task.assignee_ = :assignee");
+			where.add("item.assignee = :assignee");
 			params.put("assignee", filter.assignee());
 		}
-		String from = """
-				  FROM act_ru_task task
-				  JOIN act_ru_execution instance ON instance.id_ = task.proc_inst_id_
-				  JOIN case_file ON case_file.id = CASE WHEN instance.business_key_ ~ :uuidPattern
-				                                        THEN CAST(instance.business_key_ AS uuid) END
-				""" + " WHERE " + String.join("\n   AND ", where);
+		List<String> arms = held(actorId, candidateGroups, params, join, String.join("\n   AND ", where));
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<String> ids = jdbc.sql("SELECT task.id_" + from
-				+ " ORDER BY " + order.sql + ", task.id_ LIMIT :limit OFFSET :offset")
+		params.put("armLimit", (long) page * size + size);
+		// each holder key's first rows in the order asked for, then the page among them: each range stops after
+		// (page + 1) × size visible tasks instead of being read and sorted whole
+		String ordered = arms.stream()
+			.map(arm -> "(" + arm + " ORDER BY " + order.sql + ", held.task_id LIMIT :armLimit)")
+			.collect(java.util.stream.Collectors.joining("\n UNION ALL "));
+		List<String> ids = jdbc.sql("SELECT held.task_id FROM (" + ordered + ") AS held ORDER BY " + order.sql
+				+ ", held.task_id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(String.class)
 			.list();
 		params.put("countLimit", COUNT_LIMIT + 1);
-		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) AS matching")
+		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM (" + String.join("\n UNION ALL ", arms)
+				+ ") AS held LIMIT :countLimit) AS matching")
 			.params(params)
 			.query(Long.class)
 			.single();
 		return new Page(ids, Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT);
 	}
 
-	/** The candidate groups of each of these tasks, sorted, with one query (tasks without any are left out). */
-	Map<String, List<String>> candidateGroups(List<String> taskIds) {
-		Map<String, List<String>> groups = new HashMap<>();
-		if (taskIds.isEmpty()) {
-			return groups;
+	/**
+	 * The tasks someone may pick up — assigned to them, or unassigned with one of their candidate groups — that they
+	 * may see: one query per holder key, each an index range of {@code work_item_holder} joined to its cases by key. A
+	 * task open to several of the actor's groups is taken from the first of them only.
+	 */
+	private static List<String> held(String actorId, Set<String> candidateGroups, Map<String, Object> params,
+			String join, String where) {
+		List<String> keys = new ArrayList<>();
+		keys.add("user:" + actorId);
+		candidateGroups.stream().sorted().forEach(group -> keys.add("group:" + group));
+		List<String> arms = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			params.put("holder_" + i, keys.get(i));
+			String arm = "SELECT held.task_id, held.created, held.due, held.priority_rank FROM work_item_holder held"
+					+ join + " JOIN case_file ON case_file.id = held.case_id WHERE held.holder = :holder_" + i;
+			if (i > 1) {
+				params.put("earlier_" + i, keys.subList(1, i));
+				arm += " AND NOT EXISTS (SELECT 1 FROM work_item_holder earlier"
+						+ " WHERE earlier.task_id = held.task_id AND earlier.holder IN (:earlier_" + i + "))";
+			}
+			arms.add(arm + " AND " + where);
 		}
-		jdbc.sql("""
-				SELECT task_id_, group_id_ FROM act_ru_identitylink
-				 WHERE task_id_ IN (:ids) AND type_ = 'candidate' AND group_id_ IS NOT NULL
-				 ORDER BY task_id_, group_id_""")
+		return arms;
+	}
+
+	/** A task's row of the projection, with what a worklist shows of its case. */
+	record Row(String taskId, UUID caseId, String caseNumber, String processInstanceId, String processDefinitionId,
+			String taskKey, String name, List<String> candidateGroups, String assignee, java.time.Instant due,
+			java.time.Instant created, boolean redo, String priority) {
+	}
+
+	/** The projection's rows of these tasks with their cases' number, redo count and priority (in no order). */
+	List<Row> rows(List<String> taskIds) {
+		if (taskIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT item.*, case_file.case_number, case_file.redo_count, case_file.priority AS case_priority
+				  FROM work_item item JOIN case_file ON case_file.id = item.case_id
+				 WHERE item.task_id IN (:ids)""")
 			.param("ids", taskIds)
-			.query((row, n) -> Map.entry(row.getString(1), row.getString(2)))
-			.list()
-			.forEach(link -> groups.computeIfAbsent(link.getKey(), k -> new ArrayList<>()).add(link.getValue()));
-		return groups;
+			.query((row, n) -> new Row(row.getString("task_id"), row.getObject("case_id", UUID.class),
+					row.getString("case_number"), row.getString("process_instance_id"),
+					row.getString("process_definition_id"), row.getString("task_key"), row.getString("name"),
+					List.of((String[]) row.getArray("candidate_groups").getArray()), row.getString("assignee"),
+					instant(row.getTimestamp("due")), instant(row.getTimestamp("created")),
+					row.getInt("redo_count") > 0, row.getString("case_priority")))
+			.list();
+	}
+
+	private static java.time.Instant instant(java.sql.Timestamp value) {
+		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -1,22 +1,17 @@
 package io.casegrid.worklist;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
-import io.casegrid.casefile.CaseSearch;
 import io.casegrid.casefile.CaseVisibility;
 import io.casegrid.process.EngineUser;
 import io.casegrid.process.form.FormOutcome;
@@ -25,6 +20,7 @@ import io.casegrid.process.form.TaskForms;
 import io.casegrid.security.Actor;
 import io.casegrid.sla.SlaBoard;
 import io.casegrid.web.ConflictException;
+import io.casegrid.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,15 +41,11 @@ public class WorkItems {
 
 	private final TaskService tasks;
 
-	private final RuntimeService runtime;
-
 	private final TaskForms forms;
 
 	private final CompletionRules rules;
 
 	private final EngineUser engineUser;
-
-	private final CaseSearch caseSearch;
 
 	private final CaseVisibility visibility;
 
@@ -67,18 +59,16 @@ public class WorkItems {
 
 	private final List<CompletionCheck> completionChecks;
 
-	WorkItems(TaskService tasks, RuntimeService runtime, TaskForms forms, CompletionRules rules,
-			EngineUser engineUser, CaseSearch caseSearch, CaseVisibility visibility, CandidateGroups candidateGroups,
+	WorkItems(TaskService tasks, TaskForms forms, CompletionRules rules, EngineUser engineUser,
+			CaseVisibility visibility, CandidateGroups candidateGroups,
 			TaskSearch search, SlaBoard slaBoard, CaseActions actions, List<CompletionCheck> completionChecks) {
 		this.actions = actions;
 		this.completionChecks = List.copyOf(completionChecks);
 		this.slaBoard = slaBoard;
 		this.tasks = tasks;
-		this.runtime = runtime;
 		this.forms = forms;
 		this.rules = rules;
 		this.engineUser = engineUser;
-		this.caseSearch = caseSearch;
 		this.visibility = visibility;
 		this.candidateGroups = candidateGroups;
 		this.search = search;
@@ -89,17 +79,7 @@ public class WorkItems {
 			int page, int size) {
 		TaskSearch.Page found = search.find(actor.id(), candidateGroups.of(actor), visibility.scopeOf(actor),
 				new TaskSearch.Filter(caseId, candidateGroup, assignee), order, page, size);
-		if (found.taskIds().isEmpty()) {
-			return new Page(List.of(), found.total(), found.totalIsLowerBound());
-		}
-		Map<String, Task> byId = tasks.createTaskQuery()
-			.taskIdIn(found.taskIds().toArray(String[]::new))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Task::getId, Function.identity()));
-		// a task completed between the two queries simply drops out of this page
-		List<Task> inOrder = found.taskIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-		return new Page(view(inOrder), found.total(), found.totalIsLowerBound());
+		return new Page(view(found.taskIds()), found.total(), found.totalIsLowerBound());
 	}
 
 	/**
@@ -132,7 +112,8 @@ public class WorkItems {
 
 	/** Any task of a case the actor may see (to read it, being a candidate is not needed). */
 	public WorkItem get(String taskId, Actor actor) {
-		return view(List.of(actions.visibleTask(taskId, actor))).get(0);
+		actions.visibleTask(taskId, actor);
+		return view(List.of(taskId)).stream().findFirst().orElseThrow(() -> new NotFoundException("Task", taskId));
 	}
 
 	@Transactional
@@ -187,47 +168,36 @@ public class WorkItems {
 					+ ") has no deployed Camunda Form this API can read"));
 	}
 
-	private List<WorkItem> view(List<Task> found) {
-		if (found.isEmpty()) {
+	/**
+	 * The tasks as worklists show them, in the order of {@code taskIds}, from the work-item projection: one query for
+	 * the rows and their cases, one for the clocks behind them; a task completed meanwhile drops out.
+	 */
+	private List<WorkItem> view(List<String> taskIds) {
+		if (taskIds.isEmpty()) {
 			return List.of();
 		}
-		Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-		Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
-			.processInstanceIds(new HashSet<>(instanceIds))
-			.list()
+		Map<String, TaskSearch.Row> rows = search.rows(taskIds)
 			.stream()
-			.collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
-		Map<UUID, CaseSearch.CaseRef> cases = caseSearch.refs(businessKeys.values()
+			.collect(Collectors.toMap(TaskSearch.Row::taskId, Function.identity()));
+		Map<SlaBoard.TaskDue, io.casegrid.sla.ClockState> states = slaBoard.statesOfTasks(rows.values()
 			.stream()
-			.filter(key -> !key.isEmpty())
-			.map(UUID::fromString)
-			.collect(Collectors.toSet()));
-		Map<String, List<String>> candidates = search.candidateGroups(found.stream().map(Task::getId).toList());
-		Map<SlaBoard.TaskDue, io.casegrid.sla.ClockState> states = slaBoard.statesOfTasks(found.stream()
-			.map(task -> new SlaBoard.TaskDue(task.getProcessInstanceId(),
-					task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+			.map(row -> new SlaBoard.TaskDue(row.processInstanceId(), row.due()))
 			.toList());
 		Map<String, List<FormOutcome>> outcomesByTask = new java.util.HashMap<>();
 		List<WorkItem> items = new ArrayList<>();
-		for (Task task : found) {
-			String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
-			UUID caseId = key.isEmpty() ? null : UUID.fromString(key);
-			CaseSearch.CaseRef ref = caseId == null ? null : cases.get(caseId);
-			String caseNumber = ref == null ? null : ref.caseNumber();
-			List<String> groups = candidates.getOrDefault(task.getId(), List.of());
-			boolean redo = ref != null && ref.redoCount() > 0;
+		for (String taskId : taskIds) {
+			TaskSearch.Row row = rows.get(taskId);
+			if (row == null) {
+				continue;
+			}
 			// one look-up per task of a process version, however many of them the page holds
 			List<FormOutcome> outcomes = outcomesByTask.computeIfAbsent(
-					task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-					k -> forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-						.map(TaskForm::outcomes)
-						.orElse(List.of()));
-			java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-			var state = states.get(new SlaBoard.TaskDue(task.getProcessInstanceId(), due));
-			String slaState = state == null ? null : state.name();
-			items.add(new WorkItem(task.getId(), caseId, caseNumber, task.getName(), task.getTaskDefinitionKey(),
-					task.getCreateTime().toInstant(), due, slaState, task.getAssignee(), groups, redo,
-					ref == null ? null : ref.priority(), outcomes));
+					row.processDefinitionId() + "#" + row.taskKey(),
+					k -> forms.of(row.processDefinitionId(), row.taskKey()).map(TaskForm::outcomes).orElse(List.of()));
+			var state = states.get(new SlaBoard.TaskDue(row.processInstanceId(), row.due()));
+			items.add(new WorkItem(row.taskId(), row.caseId(), row.caseNumber(), row.name(), row.taskKey(),
+					row.created(), row.due(), state == null ? null : state.name(), row.assignee(),
+					row.candidateGroups(), row.redo(), row.priority(), outcomes));
 		}
 		return items;
 	}
