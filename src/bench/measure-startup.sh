@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start to ready (docs/performance.md, "Start-up"): times the README's run command from the moment it is typed until
 # GET /actuator/health/readiness answers UP (the service, its PostgreSQL, Flyway, the engine and its Keycloak all up),
-# then stops it as Ctrl-C would (SIGINT to its process group) and waits until every process it started is gone.
+# then stops it (SIGTERM to its process group: the shutdown path of Ctrl-C, which a background job cannot send, as
+# it is started with SIGINT ignored) and waits until every process it started is gone.
 #   src/bench/measure-startup.sh                      existing data, `mvn spring-boot:run`, 5 runs, median
 #   src/bench/measure-startup.sh --fresh              a fresh data directory each run (realm import, migrations)
 #   src/bench/measure-startup.sh --jar                `java -jar target/casegrid-*.jar` instead of Maven
@@ -36,14 +37,14 @@ RUN_PID=""
 
 stop_run() {
 	[[ -z "$RUN_PID" ]] && return 0
-	# Ctrl-C in a terminal: SIGINT to the whole foreground process group (Maven and the JVM it forked)
-	kill -INT -- "-$RUN_PID" 2>/dev/null || true
+	# like Ctrl-C in a terminal, to the whole process group (Maven and the JVM it forked, kc.sh and Keycloak's JVM)
+	kill -TERM -- "-$RUN_PID" 2>/dev/null || true
 	for _ in $(seq 1 600); do
 		kill -0 -- "-$RUN_PID" 2>/dev/null || break
 		sleep 0.1
 	done
 	if kill -0 -- "-$RUN_PID" 2>/dev/null; then
-		echo "measure-startup: run $RUN_PID did not stop within 60 s after SIGINT; killing it" >&2
+		echo "measure-startup: run $RUN_PID did not stop within 60 s after SIGTERM; killing it" >&2
 		kill -KILL -- "-$RUN_PID" 2>/dev/null || true
 	fi
 	RUN_PID=""
@@ -55,7 +56,8 @@ stop_run() {
 		done
 	done
 }
-trap stop_run EXIT INT TERM
+trap stop_run EXIT
+trap 'stop_run; exit 130' INT TERM
 
 echo "measure-startup: building once (log: $WORK/build.log)"
 if [[ "$MODE" == mvn ]]; then
@@ -75,7 +77,7 @@ run_once() {
 	began=$(date +%s.%N)
 	setsid "${launch[@]}" >"$log" 2>&1 &
 	RUN_PID=$!
-	until curl -sf "http://localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+	until [[ "$(curl -s "http://localhost:$PORT/actuator/health/readiness" 2>/dev/null || true)" == *'"status":"UP"'* ]]; do
 		if ! kill -0 "$RUN_PID" 2>/dev/null; then
 			echo "measure-startup: the run command stopped before it was ready; see $log" >&2
 			tail -30 "$log" >&2
