@@ -8,7 +8,8 @@
 #   src/bench/measure-startup.sh --jar                `java -jar target/casegrid-*.jar` instead of Maven
 #   src/bench/measure-startup.sh --runs 3 --java-opts '-XX:TieredStopAtLevel=1'   (options for the service's JVM)
 # Builds once first (what the run command builds, so the timed runs find everything compiled) and primes the data
-# directory with one untimed run for the existing-data variant. Runs on ports 8095/15495/8195 with its data under
+# directory with one untimed run for the existing-data variant. Runs on ports 8095/15495/8195 (MEASURE_STARTUP_PORT=…
+# moves all three) with its data under
 # target/startup/data, so a running `mvn spring-boot:run` is not disturbed. Per run it prints the wall time to
 # ready and the service JVM's own share (the "casegrid is ready in … ms" of its log); logs in target/startup/.
 set -euo pipefail
@@ -30,8 +31,8 @@ done
 
 WORK="$PWD/target/startup"
 DATA="$WORK/data"
-PORT=8095
-export PORT CASEGRID_DATA_DIR="$DATA" CASEGRID_PG_PORT=15495 CASEGRID_KEYCLOAK_PORT=8195
+PORT=${MEASURE_STARTUP_PORT:-8095}
+export PORT CASEGRID_DATA_DIR="$DATA" CASEGRID_PG_PORT=$((PORT + 7400)) CASEGRID_KEYCLOAK_PORT=$((PORT + 100))
 mkdir -p "$WORK"
 RUN_PID=""
 
