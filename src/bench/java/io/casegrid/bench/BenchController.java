@@ -108,6 +108,11 @@ class BenchController {
 		return timers.progress();
 	}
 
+	@GetMapping("/timer-storm/completion")
+	Map<String, Object> timerStormCompletion() {
+		return timers.completion();
+	}
+
 	@PostMapping("/future-timers")
 	Map<String, Object> futureTimers(@RequestParam int count) {
 		return timers.parkFutureTimers(count);

@@ -1,7 +1,9 @@
 package io.casegrid.bench;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.casegrid.escalation.ThreeLevelResponseProcess;
@@ -92,6 +94,36 @@ class TimerStorm {
 		result.put("lagSecondsP50", row.get("p50"));
 		result.put("lagSecondsP99", row.get("p99"));
 		result.put("lagSecondsMax", row.get("max"));
+		return result;
+	}
+
+	/**
+	 * The storm's completion over time, for the plot: per whole second after the due time (escalations that ran
+	 * early count at 0), how many of its escalations were done by the end of that second.
+	 */
+	synchronized Map<String, Object> completion() {
+		List<long[]> perSecond = jdbc.sql("""
+				SELECT greatest(0, ceil(extract(epoch FROM e.escalated_at - :due)))::bigint AS second, count(*) AS done
+				  FROM escalation e
+				 WHERE e.case_id IN (SELECT case_id FROM bench_storm) AND e.trigger = 'SLA_BREACH'
+				   AND e.escalated_at >= :prepared
+				 GROUP BY 1 ORDER BY 1""")
+			.param("due", java.sql.Timestamp.from(due))
+			.param("prepared", java.sql.Timestamp.from(prepared))
+			.query((rows, i) -> new long[] { rows.getLong("second"), rows.getLong("done") })
+			.list();
+		List<Long> seconds = new ArrayList<>();
+		List<Long> done = new ArrayList<>();
+		long total = 0;
+		for (long[] second : perSecond) {
+			total += second[1];
+			seconds.add(second[0]);
+			done.add(total);
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("timers", count);
+		result.put("secondsAfterDue", seconds);
+		result.put("escalatedByThen", done);
 		return result;
 	}
 

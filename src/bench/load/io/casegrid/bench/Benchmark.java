@@ -125,6 +125,7 @@ public final class Benchmark {
 			summary.put("finished", Instant.now().toString());
 			summary.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
 			write();
+			drawPlots();
 		}
 	}
 
@@ -165,6 +166,16 @@ public final class Benchmark {
 
 	private void write() throws IOException {
 		json.writeValue(out.resolve("summary.json").toFile(), summary);
+	}
+
+	/** The plots of docs/performance.md, from the summary just written (a failure here loses no figure). */
+	private void drawPlots() {
+		try {
+			Plots.write(out.resolve("summary.json"), out.resolve("plots"), "").forEach(p -> System.out.println("plot: " + p));
+		}
+		catch (Exception | Error ex) {
+			System.err.println("plots not drawn: " + ex);
+		}
 	}
 
 	private void sampleRss() {
@@ -516,6 +527,7 @@ public final class Benchmark {
 		}
 		while (progress.get("escalated").asLong() < count && Instant.now().isBefore(giveUp));
 		result.put("progress", progress);
+		result.put("completion", service.get("/bench/timer-storm/completion"));
 		Instant last = progress.get("lastEscalatedAt").isNull() ? due : Instant.parse(progress.get("lastEscalatedAt").asText());
 		double allDoneSeconds = Duration.between(due, last).toMillis() / 1000.0;
 		result.put("secondsFromDueToLastEscalation", allDoneSeconds);

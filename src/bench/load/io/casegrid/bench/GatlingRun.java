@@ -90,9 +90,17 @@ final class GatlingRun {
 
 	/** What Gatling calls a figure in its assertion line, and what the summary calls it. */
 	private static final String[][] NAMES = { { "requests per second", "rps" }, { "successful", "ok" },
-			{ "failed", "ko" }, { "50th", "p50ms" }, { "95th", "p95ms" }, { "99th", "p99ms" }, { "max", "maxMs" } };
+			{ "failed", "ko" }, { "min", "minMs" }, { "max", "maxMs" } };
+
+	/** "99.9th percentile of response time" → p999ms, "50th …" → p50ms. */
+	private static final java.util.regex.Pattern PERCENTILE = java.util.regex.Pattern
+		.compile("([0-9]+(?:\\.[0-9]+)?)(?:st|nd|rd|th) percentile");
 
 	private static String shortName(String target) {
+		var percentile = PERCENTILE.matcher(target);
+		if (percentile.find()) {
+			return "p" + percentile.group(1).replace(".", "") + "ms";
+		}
 		for (String[] name : NAMES) {
 			if (target.contains(name[0])) {
 				return name[1];

@@ -28,7 +28,7 @@ class ExternalDatabaseTests {
 					"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 					"--camunda.bpm.process-engine-name=externalDatabaseTest", "--camunda.bpm.webapp.enabled=false",
 					"--camunda.bpm.job-execution.enabled=false", "--spring.jmx.enabled=false")) {
-				assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+				assertThat(context.getBeanNamesForType(EmbeddedPostgresStart.class)).isEmpty();
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 				assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
 				long units = context.getBean(JdbcClient.class)
