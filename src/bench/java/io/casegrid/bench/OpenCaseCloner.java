@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.casegrid.reports.DailyRollups;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,10 +60,14 @@ class OpenCaseCloner {
 
 	private final JdbcClient jdbc;
 
+	/** The reports' daily roll-ups, made for the loaded days as the service makes them for a report. */
+	private final DailyRollups rollups;
+
 	private final TransactionTemplate transaction;
 
-	OpenCaseCloner(JdbcClient jdbc, TransactionTemplate transaction) {
+	OpenCaseCloner(JdbcClient jdbc, TransactionTemplate transaction, DailyRollups rollups) {
 		this.jdbc = jdbc;
+		this.rollups = rollups;
 		this.transaction = transaction;
 	}
 
@@ -109,6 +115,9 @@ class OpenCaseCloner {
 		result.put("copies", made);
 		result.put("rows", rows);
 		result.put("seconds", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
+		long rolling = System.nanoTime();
+		result.put("reportDaysRolledUp", rollups.rollUpAll());
+		result.put("reportRollUpSeconds", Math.round((System.nanoTime() - rolling) / 1e8) / 10.0);
 		return result;
 	}
 
