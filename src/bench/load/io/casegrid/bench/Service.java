@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Service implements AutoCloseable {
 
+	/** How long the service may take to get ready: {@code -Dbench.readyMinutes=}. */
+	private static final int READY_MINUTES = Integer.getInteger("bench.readyMinutes", 15);
+
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,8 +82,9 @@ final class Service implements AutoCloseable {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the service stopped while starting; see " + log);
 			}
-			if (System.nanoTime() - began > Duration.ofMinutes(5).toNanos()) {
-				throw new IllegalStateException("the service did not get ready in 5 minutes; see " + log);
+			// 15 minutes by default: on a machine shared by several builds the start took longer than 5
+			if (System.nanoTime() - began > Duration.ofMinutes(READY_MINUTES).toNanos()) {
+				throw new IllegalStateException("the service did not get ready in " + READY_MINUTES + " minutes; see " + log);
 			}
 			Thread.sleep(200);
 		}
