@@ -149,9 +149,9 @@ class MonthlyReportHttpTests {
 		assertThat(review).as("the review waits once the draft is computed").isNotNull();
 		String taskId = review.getId();
 		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
-		CasegridClient supervisor = new CasegridClient(port, DemoUsers.SUPERVISOR);
+		CasegridClient dispatcher = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
 
-		assertThat(CasegridClient.statusOf(() -> supervisor.tasks.completeTask(taskId,
+		assertThat(CasegridClient.statusOf(() -> dispatcher.tasks.completeTask(taskId,
 				new TaskCompletion().outcome("PUBLISH")))).as("not a candidate: the task is hidden").isEqualTo(404);
 		ApiException tooLong = CasegridClient.failureOf(() -> centre.tasks.completeTask(taskId,
 				new TaskCompletion().outcome("PUBLISH").putFieldsItem("reviewComment", "长".repeat(2001))));
