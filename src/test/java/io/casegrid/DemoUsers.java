@@ -49,6 +49,9 @@ public final class DemoUsers {
 
 	public static final String SUPERVISOR = "supervisor";
 
+	/** 县领导: reads the published monthly reports. */
+	public static final String LEADER = "leader";
+
 	public static final String DESIGNER = "designer";
 
 	public static final String AUDITOR = "auditor";

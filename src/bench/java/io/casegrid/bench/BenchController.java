@@ -32,11 +32,15 @@ class BenchController {
 
 	private final io.casegrid.reports.MonthlyReports monthlyReports;
 
+	private final io.casegrid.reports.DailyRollups rollups;
+
 	BenchController(RawEngineAnchor rawEngine, StatementCounter statements, OpenCaseCloner cloner,
 			ArchivedCaseLoader archive, TimerStorm timers, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			io.casegrid.reports.MonthlyReports monthlyReports, SyntheticCounty county) {
+			io.casegrid.reports.MonthlyReports monthlyReports, SyntheticCounty county,
+			io.casegrid.reports.DailyRollups rollups) {
 		this.county = county;
 		this.monthlyReports = monthlyReports;
+		this.rollups = rollups;
 		this.jdbc = jdbc;
 		this.rawEngine = rawEngine;
 		this.statements = statements;
@@ -57,6 +61,15 @@ class BenchController {
 		var published = monthlyReports.publish(draft.id(), "benchmark", "bench");
 		return Map.of("reportId", published.id().toString(), "computeMs", (computed - began) / 1_000_000,
 				"publishMs", (System.nanoTime() - computed) / 1_000_000, "contentBytes", published.content().length());
+	}
+
+	/** Rolls up the month's days again from the raw rows (every unit), timed inside the service: the reports' compute. */
+	@PostMapping("/report-rollup")
+	Map<String, Object> reportRollup(@RequestParam String month) {
+		var period = io.casegrid.reports.Period.month(java.time.YearMonth.parse(month));
+		long began = System.nanoTime();
+		rollups.rollUp(period.from(), period.to());
+		return Map.of("rollUpMs", (System.nanoTime() - began) / 1_000_000, "days", period.days());
 	}
 
 	@PostMapping("/raw-engine")

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The county's month over the bulk-loaded cases (issue 16): the figures of the busiest month of the archive computed
- * through the API ({@code GET /api/v1/reports/units/{county}?month=}, goal ≤ 2 s), the whole monthly 专报 computed and
- * published inside the service, and the published report read through the API ({@code GET
- * /api/v1/reports/monthly/{id}}, goal ≤ 100 ms). Each is timed a few times; the first run is cold.
+ * The county's month over the bulk-loaded cases (issue 16), the busiest month of the archive: its days rolled up again
+ * from the raw rows for every unit inside the service (the compute, goal ≤ 2 s; the loaders rolled every loaded day
+ * up already), the county's figures of the month read from the roll-ups through the API ({@code GET
+ * /api/v1/reports/units/{county}?month=}, both months, goal ≤ 100 ms), the whole monthly 专报 computed and published
+ * inside the service, and the published report read through the API ({@code GET /api/v1/reports/monthly/{id}}, goal ≤
+ * 100 ms). Each is timed a few times; the first run is cold.
  */
 final class CountyMonthReport {
 
@@ -36,11 +38,16 @@ final class CountyMonthReport {
 		}
 		List<Long> compute = new ArrayList<>();
 		for (int i = 0; i < RUNS; i++) {
+			compute.add(service.post("/bench/report-rollup?month=" + month).get("rollUpMs").asLong());
+		}
+		result.put("monthRollUpMs", compute);
+		List<Long> figures = new ArrayList<>();
+		for (int i = 0; i < RUNS + 2; i++) {
 			long began = System.nanoTime();
 			service.api("GET", "/api/v1/reports/units/" + COUNTY + "?month=" + month, null, "centre");
-			compute.add((System.nanoTime() - began) / 1_000_000);
+			figures.add((System.nanoTime() - began) / 1_000_000);
 		}
-		result.put("figuresComputeMs", compute);
+		result.put("figuresReadMs", figures);
 		var report = service.post("/bench/monthly-report?unit=" + COUNTY + "&month=" + month);
 		result.put("monthlyReport", report);
 		String id = report.get("reportId").asText();
@@ -52,8 +59,12 @@ final class CountyMonthReport {
 		}
 		result.put("publishedReadMs", read);
 		long bestCompute = compute.stream().mapToLong(Long::longValue).min().orElseThrow();
+		long bestFigures = figures.stream().skip(1).mapToLong(Long::longValue).min().orElseThrow();
 		long bestRead = read.stream().skip(1).mapToLong(Long::longValue).min().orElseThrow();
-		goals.put("county month figures computed ≤ 2 s", Map.of("valueMs", bestCompute, "met", bestCompute <= 2000));
+		goals.put("county month computed (its days rolled up) ≤ 2 s",
+				Map.of("valueMs", bestCompute, "met", bestCompute <= 2000));
+		goals.put("county month figures read from the roll-ups ≤ 100 ms",
+				Map.of("valueMs", bestFigures, "met", bestFigures <= 100));
 		goals.put("published county month read ≤ 100 ms", Map.of("valueMs", bestRead, "met", bestRead <= 100));
 		return result;
 	}

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Service implements AutoCloseable {
 
+	/** How long the service may take to get ready: {@code -Dbench.readyMinutes=}. */
+
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,7 @@ public class Assessments {
 
 	private final UnitReports reports;
 
-	private final FigureQueries queries;
+	private final DailyRollups rollups;
 
 	private final AssessmentPolicy policy;
 
@@ -37,10 +36,10 @@ public class Assessments {
 
 	private final WorkingCalendar calendar;
 
-	Assessments(UnitReports reports, FigureQueries queries, AssessmentPolicy policy, JdbcClient jdbc,
+	Assessments(UnitReports reports, DailyRollups rollups, AssessmentPolicy policy, JdbcClient jdbc,
 			WorkingCalendar calendar) {
 		this.reports = reports;
-		this.queries = queries;
+		this.rollups = rollups;
 		this.policy = policy;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
@@ -56,6 +55,7 @@ public class Assessments {
 		if (!ASSESSED.contains(unit.level())) {
 			throw new NotAssessedException(unitCode);
 		}
+		rollups.rollUpPending(period.from(), period.to());
 		return assess(unit, period, policy.rules(List.of(unit.level().name())));
 	}
 
@@ -63,6 +63,7 @@ public class Assessments {
 	@Transactional
 	public List<Ranked> ranking(OrgLevel level, Period period) {
 		AssessmentPolicy.Rules rules = policy.rules(List.of(level.name()));
+		rollups.rollUpPending(period.from(), period.to());
 		List<Assessment> scored = reports.unitsOf(level).stream().map(u -> assess(u, period, rules).withoutCases())
 			.sorted(Comparator.comparingDouble(Assessment::score).reversed().thenComparing(Assessment::unitCode))
 			.toList();
@@ -79,8 +80,7 @@ public class Assessments {
 
 	private Assessment assess(OrgUnit unit, Period period, AssessmentPolicy.Rules rules) {
 		UnitFilter filter = new UnitFilter(unit, reports.subtree(unit.code()));
-		Map<String, Figure> figures = new HashMap<>();
-		queries.compute(filter, period, calendar.zone()).figures().forEach(f -> figures.put(f.key(), f));
+		Map<String, Figure> figures = reports.figuresWithin(unit.code(), period);
 		Double acceptance = figures.get("acceptanceOnTimeRate").value();
 		Double handling = figures.get("handlingOnTimeRate").value();
 		Double satisfaction = figures.get("satisfactionRate").value();

@@ -21,8 +21,9 @@ import io.casegrid.casefile.TimeSource;
 import io.casegrid.events.EventType;
 import io.casegrid.events.Outbox;
 import io.casegrid.org.OrgLevel;
-import io.casegrid.process.EngineUser;
+import io.casegrid.security.Actor;
 import io.casegrid.web.ConflictException;
+import io.casegrid.worklist.WorkItems;
 import io.casegrid.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,12 +54,12 @@ public class MonthlyReports {
 
 	private final TaskService tasks;
 
-	private final EngineUser engine;
+	private final WorkItems workItems;
 
 	MonthlyReports(UnitReports reports, Assessments assessments, JdbcClient jdbc, ObjectMapper json, TimeSource time,
-			Outbox outbox, TaskService tasks, EngineUser engine) {
+			Outbox outbox, TaskService tasks, WorkItems workItems) {
 		this.tasks = tasks;
-		this.engine = engine;
+		this.workItems = workItems;
 		this.reports = reports;
 		this.assessments = assessments;
 		this.jdbc = jdbc;
@@ -148,10 +149,11 @@ public class MonthlyReports {
 	}
 
 	/**
-	 * 审核专报 through the API: completes the review task of this draft as the reviewer, as the form would. Refused
+	 * 审核专报 through the API: completes the review task of this draft as the reviewer, through the one task
+	 * completion of the worklist (who may work it, the form's outcomes and limits), as Tasklist's form would. Refused
 	 * (409) when no review of it is waiting.
 	 */
-	public MonthlyReport review(UUID reportId, String decision, String comment, String actor) {
+	public MonthlyReport review(UUID reportId, String decision, String comment, Actor actor) {
 		get(reportId);
 		Task review = tasks.createTaskQuery()
 			.processDefinitionKey(MonthlyReportProcess.KEY)
@@ -161,10 +163,8 @@ public class MonthlyReports {
 		if (review == null) {
 			throw new ConflictException("Report " + reportId + " is not under review");
 		}
-		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put(MonthlyReportProcess.Vars.DECISION, decision);
-		variables.put(MonthlyReportProcess.Vars.REVIEW_COMMENT, comment);
-		engine.runAs(actor, () -> tasks.complete(review.getId(), variables));
+		workItems.complete(review.getId(), decision, null,
+				comment == null ? Map.of() : Map.of(MonthlyReportProcess.Vars.REVIEW_COMMENT, comment), actor);
 		return get(reportId);
 	}
 

@@ -129,7 +129,7 @@ class ReportsController implements ReportsApi {
 	@Override
 	public ResponseEntity<MonthlyReportSummary> reviewMonthlyReport(UUID reportId, MonthlyReportReview review) {
 		return ResponseEntity.ok(summary(monthly.review(reportId, review.getDecision().getValue(), review.getComment(),
-				actor.get().id())));
+				actor.get())));
 	}
 
 	/** Drafts and superseded versions: the county centre (who reviews) and administrators. */

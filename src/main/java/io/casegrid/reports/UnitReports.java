@@ -14,17 +14,23 @@ import io.casegrid.sla.calendar.WorkingCalendar;
 import io.casegrid.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The figures of a unit for a period, with the period before beside each figure (docs/reports.md). Computed from
- * the tables by time range ({@link FigureQueries}), in one read-only transaction so that both periods see the same
- * data.
+ * The figures of a unit for a period, with the period before beside each figure (docs/reports.md). The past days of
+ * both periods are rolled up first where they are not current ({@link DailyRollups}); then both periods are read
+ * ({@link RolledFigures}) in one read-only repeatable-read transaction, so that both see the same data.
  */
 @Service
 public class UnitReports {
 
-	private final FigureQueries queries;
+	private final RolledFigures rolled;
+
+	private final DailyRollups rollups;
+
+	private final TransactionTemplate snapshot;
 
 	private final OrgDirectory org;
 
@@ -32,8 +38,13 @@ public class UnitReports {
 
 	private final TimeSource time;
 
-	UnitReports(FigureQueries queries, OrgDirectory org, WorkingCalendar calendar, TimeSource time) {
-		this.queries = queries;
+	UnitReports(RolledFigures rolled, DailyRollups rollups, OrgDirectory org, WorkingCalendar calendar,
+			TimeSource time, PlatformTransactionManager transactions) {
+		this.rolled = rolled;
+		this.rollups = rollups;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.org = org;
 		this.calendar = calendar;
 		this.time = time;
@@ -44,31 +55,42 @@ public class UnitReports {
 		return YearMonth.from(time.now().atZone(calendar.zone()));
 	}
 
-	@Transactional(readOnly = true)
 	public UnitFigures figures(String unitCode, Period period) {
 		OrgUnit unit = unit(unitCode);
-		UnitFilter filter = new UnitFilter(unit, subtree(unitCode));
-		FigureQueries.Computed current = queries.compute(filter, period, calendar.zone());
-		FigureQueries.Computed previous = queries.compute(filter, period.previous(), calendar.zone());
-		Map<String, Figure> before = new java.util.HashMap<>();
-		previous.figures().forEach(f -> before.put(f.key(), f));
-		List<Figure> figures = current.figures().stream().map(f -> f.withPrevious(before.get(f.key()))).toList();
-		return new UnitFigures(unit.code(), unit.name(), unit.level(), period, period.previous(), figures,
-				current.tables(), time.now());
+		rollups.rollUpPending(period.previous().from(), period.to());
+		return snapshot.execute(status -> {
+			RolledFigures.Computed current = rolled.compute(unit.code(), period);
+			RolledFigures.Computed previous = rolled.compute(unit.code(), period.previous());
+			Map<String, Figure> before = new java.util.HashMap<>();
+			previous.figures().forEach(f -> before.put(f.key(), f));
+			List<Figure> figures = current.figures().stream().map(f -> f.withPrevious(before.get(f.key()))).toList();
+			return new UnitFigures(unit.code(), unit.name(), unit.level(), period, period.previous(), figures,
+					current.tables(), time.now());
+		});
 	}
 
 	/** Received and satisfaction of the {@code months} months up to {@code last}, oldest first. */
-	@Transactional(readOnly = true)
 	public List<ReportContent.MonthPoint> trend(String unitCode, YearMonth last, int months) {
-		UnitFilter filter = new UnitFilter(unit(unitCode), subtree(unitCode));
-		List<ReportContent.MonthPoint> points = new ArrayList<>();
-		for (YearMonth month = last.minusMonths(months - 1); !month.isAfter(last); month = month.plusMonths(1)) {
-			Map<String, Figure> f = new java.util.HashMap<>();
-			queries.compute(filter, Period.month(month), calendar.zone()).figures().forEach(x -> f.put(x.key(), x));
-			points.add(new ReportContent.MonthPoint(month.toString(), f.get("received").value().longValue(),
-					f.get("satisfactionRate").value()));
-		}
-		return points;
+		OrgUnit unit = unit(unitCode);
+		YearMonth first = last.minusMonths(months - 1);
+		rollups.rollUpPending(first.atDay(1), last.plusMonths(1).atDay(1));
+		return snapshot.execute(status -> {
+			List<ReportContent.MonthPoint> points = new ArrayList<>();
+			for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+				Map<String, Figure> f = new java.util.HashMap<>();
+				rolled.compute(unit.code(), Period.month(month)).figures().forEach(x -> f.put(x.key(), x));
+				points.add(new ReportContent.MonthPoint(month.toString(), f.get("received").value().longValue(),
+						f.get("satisfactionRate").value()));
+			}
+			return points;
+		});
+	}
+
+	/** The figures of the period as {@link Assessments} scores them: read in the caller's transaction. */
+	Map<String, Figure> figuresWithin(String unitCode, Period period) {
+		Map<String, Figure> figures = new java.util.HashMap<>();
+		rolled.compute(unitCode, period).figures().forEach(f -> figures.put(f.key(), f));
+		return figures;
 	}
 
 	OrgUnit unit(String code) {

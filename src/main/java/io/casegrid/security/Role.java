@@ -34,6 +34,8 @@ public enum Role {
 	PROCESS_DEPLOYER("process-deployer"),
 	/** 审计. */
 	AUDITOR("auditor"),
+	/** 县领导: reads the published monthly 专报 (and nothing else). */
+	COUNTY_LEADER("county-leader"),
 	/** 管理员. */
 	ADMIN("admin"),
 	/** An app (the 12345 hotline, a third-party app) that reports cases and reads the ones it reported. */

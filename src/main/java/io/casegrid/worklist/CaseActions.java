@@ -50,11 +50,17 @@ public class CaseActions {
 		this.candidateGroups = candidateGroups;
 	}
 
-	/** The task, if the actor may see its case (to read it, being a candidate is not needed); otherwise 404. */
+	/**
+	 * The task, if the actor may see its case (to read it, being a candidate is not needed); otherwise 404. A task of
+	 * no case (the monthly 专报's review) is visible only to who may work it: its assignee and candidates.
+	 */
 	public Task visibleTask(String taskId, Actor actor) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		UUID caseId = task == null ? null : caseIdOf(task);
-		if (caseId == null || !visibility.isVisible(caseId, actor)) {
+		if (task == null) {
+			throw new NotFoundException("Task", taskId);
+		}
+		UUID caseId = caseIdOf(task);
+		if (caseId == null ? !holds(task, actor) : !visibility.isVisible(caseId, actor)) {
 			throw new NotFoundException("Task", taskId);
 		}
 		if (task.isSuspended()) {

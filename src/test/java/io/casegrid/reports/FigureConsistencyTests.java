@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,11 +29,16 @@ import io.casegrid.sla.calendar.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes a month's figures from raw rows — every row of the tables read whole, filtered and counted in Java,
- * without the report's SQL — and compares each figure the report computes, for a place at every level and a
- * department. Runs over whatever the test JVM has recorded so far, plus two cases of its own.
+ * without the report's SQL — and compares each figure the report reads from its daily roll-ups, for a place at every
+ * level and a department. Runs over whatever the test JVM has recorded so far, plus two cases of its own. Both read
+ * in one repeatable-read snapshot: the shared engine's job executor keeps stopping and breaching clocks of earlier
+ * tests' cases in the background (all in the current month), so two reads at two moments may differ.
  */
 @HttpTest
 class FigureConsistencyTests {
@@ -53,6 +58,12 @@ class FigureConsistencyTests {
 	@Autowired
 	WorkingCalendar calendar;
 
+	@Autowired
+	DailyRollups rollups;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	record CaseRow(UUID id, Set<String> places, String handlingUnit, String department, Instant reportedAt,
 			boolean valid, boolean vulnerable, String channel, String category) {
 	}
@@ -67,25 +78,40 @@ class FigureConsistencyTests {
 			grid.intake.reportCase(CasegridClient.flyingWireReport(), UUID.randomUUID().toString());
 		}
 		YearMonth now = reports.currentMonth();
-		for (YearMonth month : List.of(now, YearMonth.of(2025, 6))) {
-			for (String unit : List.of(DemoCounty.COUNTY, DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.VILLAGE_DONGGUAN,
-					DemoCounty.GRID_DONGGUAN_1, DemoCounty.DEPARTMENT_URBAN_MANAGEMENT, DemoCounty.DEPARTMENT_HOUSING)) {
-				Period period = Period.month(month);
-				UnitFigures computed = reports.figures(unit, period);
-				Map<String, Double[]> expected = recompute(unit, period);
-				for (Figure figure : computed.figures()) {
-					Double[] want = expected.get(figure.key());
-					assertThat(want).as("%s recomputed", figure.key()).isNotNull();
-					String what = unit + " " + month + " " + figure.key();
-					assertThat(figure.value()).as(what).isEqualTo(want[0]);
-					if (want.length > 1) {
-						assertThat(figure.numerator()).as(what + " numerator").isEqualTo(want[1].longValue());
-						assertThat(figure.denominator()).as(what + " denominator").isEqualTo(want[2].longValue());
-					}
-				}
-				assertThat(computed.figures()).hasSize(expected.size());
-			}
+		List<YearMonth> months = List.of(now, now.minusMonths(1), YearMonth.of(2025, 6));
+		for (YearMonth month : months) {
+			Period period = Period.month(month);
+			LocalDate end = period.to().isAfter(rollups.today()) ? rollups.today().plusDays(1) : period.to();
+			rollups.rollUp(period.from(), end); // today too: its stored rows are read unless a change came after
 		}
+		assertThat(jdbc.sql("SELECT sum(value) FROM report_daily WHERE unit_code = :unit AND day = :today"
+				+ " AND metric = 'received'").param("unit", DemoCounty.COUNTY).param("today", rollups.today())
+			.query(Long.class).single()).as("the county's cases of today rolled up").isGreaterThanOrEqualTo(2);
+		TransactionTemplate snapshot = new TransactionTemplate(transactions);
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
+		snapshot.executeWithoutResult(status -> {
+			for (YearMonth month : months) {
+				Period period = Period.month(month);
+				for (String unit : List.of(DemoCounty.COUNTY, DemoCounty.TOWNSHIP_CHENGGUAN,
+						DemoCounty.VILLAGE_DONGGUAN, DemoCounty.GRID_DONGGUAN_1, DemoCounty.DEPARTMENT_URBAN_MANAGEMENT,
+						DemoCounty.DEPARTMENT_HOUSING)) {
+					UnitFigures computed = reports.figures(unit, period);
+					Map<String, Double[]> expected = recompute(unit, period);
+					for (Figure figure : computed.figures()) {
+						Double[] want = expected.get(figure.key());
+						assertThat(want).as("%s recomputed", figure.key()).isNotNull();
+						String what = unit + " " + month + " " + figure.key();
+						assertThat(figure.value()).as(what).isEqualTo(want[0]);
+						if (want.length > 1) {
+							assertThat(figure.numerator()).as(what + " numerator").isEqualTo(want[1].longValue());
+							assertThat(figure.denominator()).as(what + " denominator").isEqualTo(want[2].longValue());
+						}
+					}
+					assertThat(computed.figures()).hasSize(expected.size());
+				}
+			}
+		});
 	}
 
 	private Map<String, Double[]> recompute(String unit, Period period) {
@@ -143,13 +169,13 @@ class FigureConsistencyTests {
 		Map<UUID, EventRow> firstResult = new HashMap<>();
 		events.stream().filter(e -> e.type().equals("RESULT_SENT"))
 			.forEach(e -> firstResult.merge(e.caseId(), e, (a, b) -> a.id() < b.id() ? a : b));
-		List<Double> hours = firstResult.values().stream()
+		List<Long> seconds = firstResult.values().stream()
 			.filter(e -> inPeriod.test(e.at()) && inUnit.test(e.caseId()))
-			.map(e -> Math.max(0, calculator.workingTimeBetween(byId.get(e.caseId()).reportedAt(), e.at()).toSeconds()
-					/ 3600.0))
+			.map(e -> Math.max(0, calculator.workingTimeBetween(byId.get(e.caseId()).reportedAt(), e.at()).toSeconds()))
 			.toList();
+		List<Double> hours = seconds.stream().map(s -> s / 3600.0).toList();
 		f.put("handlingHoursAverage", measure(hours.isEmpty() ? null
-				: hours.stream().mapToDouble(Double::doubleValue).sum() / hours.size()));
+				: (double) seconds.stream().mapToLong(Long::longValue).sum() / hours.size() / 3600.0));
 		List<Double> sorted = hours.stream().sorted().toList();
 		f.put("handlingHoursP90", measure(sorted.isEmpty() ? null
 				: sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1)));
@@ -201,12 +227,12 @@ class FigureConsistencyTests {
 		f.put("mediationSuccessRate", rate(settled, concluded.size()));
 		f.put("judicialConfirmationRate", rate(concluded.stream().filter(e -> "SETTLED".equals(e.details().get("outcome"))
 				&& "APPLIED".equals(mediations.get(e.caseId()).get("judicial_confirmation_status"))).count(), settled));
-		List<Double> days = new ArrayList<>();
+		long minutes = 0;
 		for (EventRow e : concluded) {
-			days.add(Duration.between(instant(mediations.get(e.caseId()).get("opened_at")), e.at()).toMinutes() / 1440.0);
+			minutes += Duration.between(instant(mediations.get(e.caseId()).get("opened_at")), e.at()).toMinutes();
 		}
-		f.put("mediationDaysAverage", measure(days.isEmpty() ? null
-				: days.stream().mapToDouble(Double::doubleValue).sum() / days.size()));
+		f.put("mediationDaysAverage", measure(concluded.isEmpty() ? null
+				: (double) minutes / concluded.size() / 1440.0));
 		return f;
 	}
 

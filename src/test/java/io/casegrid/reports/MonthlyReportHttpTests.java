@@ -16,14 +16,19 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
+import io.casegrid.client.ApiException;
 import io.casegrid.client.model.MonthlyReportView;
 import io.casegrid.client.model.ReportFigure;
+import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.identity.TestKeycloak;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +52,12 @@ class MonthlyReportHttpTests {
 
 	@Autowired
 	UnitReports figures;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
 
 	@Test
 	void thePublishedReportsWorkbookHoldsTheSameFiguresOneSheetPerTable() throws Exception {
@@ -118,6 +129,39 @@ class MonthlyReportHttpTests {
 			.anyMatch(r -> r.getId().equals(draft.id()));
 		assertThat(CasegridClient.statusOf(() -> new CasegridClient(port, DemoUsers.OFFICER_URBAN_MANAGEMENT).reports
 			.getMonthlyReport(draft.id()))).isEqualTo(403);
+	}
+
+	@Test
+	void theReviewOfAMonthlyReportIsATaskCompletedThroughTheTaskEndpointByItsCandidatesWithItsFormsLimits()
+			throws Exception {
+		ProcessInstance instance = runtime.createProcessInstanceByKey(MonthlyReportProcess.KEY)
+			.startBeforeActivity(MonthlyReportProcess.Ids.TASK_COMPUTE)
+			.setVariable(MonthlyReportProcess.Vars.MONTH, "2024-05")
+			.setVariable(MonthlyReportProcess.Vars.UNIT, DemoCounty.COUNTY)
+			.execute();
+		org.camunda.bpm.engine.task.Task review = null;
+		for (int i = 0; i < 300 && review == null; i++) {
+			review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+			if (review == null) {
+				Thread.sleep(100);
+			}
+		}
+		assertThat(review).as("the review waits once the draft is computed").isNotNull();
+		String taskId = review.getId();
+		CasegridClient centre = new CasegridClient(port, DemoUsers.CENTRE);
+		CasegridClient dispatcher = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
+
+		assertThat(CasegridClient.statusOf(() -> dispatcher.tasks.completeTask(taskId,
+				new TaskCompletion().outcome("PUBLISH")))).as("not a candidate: the task is hidden").isEqualTo(404);
+		ApiException tooLong = CasegridClient.failureOf(() -> centre.tasks.completeTask(taskId,
+				new TaskCompletion().outcome("PUBLISH").putFieldsItem("reviewComment", "长".repeat(2001))));
+		assertThat(tooLong.getCode()).isEqualTo(400);
+		assertThat(tooLong.getResponseBody()).contains("fields.reviewComment");
+		centre.tasks.completeTask(taskId, new TaskCompletion().outcome("PUBLISH").putFieldsItem("reviewComment", "同意"));
+
+		MonthlyReport published = reports.published(DemoCounty.COUNTY, YearMonth.of(2024, 5)).orElseThrow();
+		assertThat(published.publishedBy()).isEqualTo(DemoUsers.CENTRE);
+		assertThat(published.reviewComment()).isEqualTo("同意");
 	}
 
 	/** The county's report of this month, whatever the test JVM has recorded in it so far. */

@@ -27,6 +27,8 @@ import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.Channel;
 import io.casegrid.reports.MonthlyReportProcess.Ids;
 import io.casegrid.reports.MonthlyReportProcess.Vars;
+import io.casegrid.security.Actor;
+import io.casegrid.security.Role;
 import io.casegrid.web.ConflictException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MonthlyReportProcessTests extends EngineTestSupport {
 
 	private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+	/** The county centre as its token describes it: who reviews. */
+	private static final Actor CENTRE = new Actor("centre", java.util.Set.of(Role.COUNTY_CENTRE),
+			java.util.Set.of(DemoCounty.COUNTY));
 
 	@Autowired
 	MonthlyReports reports;
@@ -77,7 +83,7 @@ class MonthlyReportProcessTests extends EngineTestSupport {
 		assertThat(reports.get(first.id()).status()).isEqualTo(MonthlyReport.Status.SUPERSEDED);
 
 		// the centre reviews through the API's service: the same task completion as the form
-		assertThat(reports.review(second.id(), "PUBLISH", "同意发布", "centre").status())
+		assertThat(reports.review(second.id(), "PUBLISH", "同意发布", CENTRE).status())
 			.isEqualTo(MonthlyReport.Status.PUBLISHED);
 		assertThat(instance).hasPassed(Ids.TASK_PUBLISH).isEnded();
 		MonthlyReport published = reports.get(second.id());
@@ -121,7 +127,7 @@ class MonthlyReportProcessTests extends EngineTestSupport {
 			.isEqualTo((double) receivedBefore);
 		assertThatThrownBy(() -> reports.compute(DemoCounty.COUNTY, month, null))
 			.isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> reports.review(published.id(), "REGENERATE", null, "centre"))
+		assertThatThrownBy(() -> reports.review(published.id(), "REGENERATE", null, CENTRE))
 			.as("no review waits for a published report").isInstanceOf(ConflictException.class);
 	}
 

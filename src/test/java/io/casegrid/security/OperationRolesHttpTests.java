@@ -53,6 +53,7 @@ class OperationRolesHttpTests {
 		PRINCIPALS.put(DemoUsers.CENTRE, Set.of("county-centre"));
 		PRINCIPALS.put(DemoUsers.OFFICER_URBAN_MANAGEMENT, Set.of("department-officer"));
 		PRINCIPALS.put(DemoUsers.SUPERVISOR, Set.of("supervisor"));
+		PRINCIPALS.put(DemoUsers.LEADER, Set.of("county-leader"));
 		PRINCIPALS.put(DemoUsers.DESIGNER, Set.of("process-designer"));
 		PRINCIPALS.put(DemoUsers.AUDITOR, Set.of("auditor"));
 		PRINCIPALS.put(DemoUsers.ADMIN, Set.of("admin"));
