@@ -102,6 +102,38 @@ final class ConsoleBrowser {
 		open(hash);
 	}
 
+	/**
+	 * Signs in to a Camunda webapp page ({@code /camunda/app/...}) on Keycloak's login page, after ending the browser's
+	 * Keycloak and webapp sessions (their cookies), and waits until the page shows {@code text}.
+	 */
+	void signInToWebapp(String username, String path, String keycloakIssuer, String text) {
+		WebDriver browser = driver();
+		browser.get(keycloakIssuer);
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/camunda/app/");
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + path);
+		waitFor(page -> onLoginPage());
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("kc-login")).click();
+		showing(text);
+	}
+
+	/** Opens a webapp page of the signed-in user and waits until it shows {@code text}. */
+	void openWebapp(String path, String text) {
+		driver().get("http://localhost:" + port + path);
+		showing(text);
+	}
+
+	private void showing(String text) {
+		waitFor(page -> page.findElement(By.tagName("body")).getText().contains(text));
+	}
+
+	String bodyText() {
+		return driver().findElement(By.tagName("body")).getText();
+	}
+
 	private boolean onLoginPage() {
 		return !driver().findElements(By.id("kc-login")).isEmpty();
 	}

@@ -152,7 +152,7 @@ public final class FormReading {
 		if (fieldType == FieldType.DATE_TIME && !"datetime".equals(component.path("subtype").asText("datetime"))) {
 			problems.add(new Problem(where, "日期时间字段的子类型必须是 datetime（日期和时间）", "a datetime field's subtype must be datetime"));
 		}
-		List<String> options = fieldType == FieldType.CHOICE ? values(component, where, problems) : List.of();
+		List<FormChoice> choices = fieldType == FieldType.CHOICE ? values(component, where, problems) : List.of();
 		String pattern = validate.path("pattern").asText(null);
 		if (pattern != null) {
 			try {
@@ -173,7 +173,7 @@ public final class FormReading {
 			maxLength = DEFAULT_MAX_LENGTH;
 		}
 		return new FormField(key, label, fieldType, required, integer(validate.path("minLength")), maxLength, pattern,
-				decimal(validate.path("min")), decimal(validate.path("max")), options, hide);
+				decimal(validate.path("min")), decimal(validate.path("max")), choices, hide);
 	}
 
 	private static List<FormOutcome> outcomes(JsonNode radio, List<FormField> fields, List<Problem> problems) {
@@ -211,9 +211,16 @@ public final class FormReading {
 		return outcomes;
 	}
 
-	private static List<String> values(JsonNode component, String where, List<Problem> problems) {
-		List<String> options = new ArrayList<>();
-		component.path("values").forEach(v -> options.add(v.path("value").asText()));
+	private static List<FormChoice> values(JsonNode component, String where, List<Problem> problems) {
+		List<FormChoice> options = new ArrayList<>();
+		component.path("values").forEach(v -> {
+			String value = v.path("value").asText();
+			String label = v.path("label").asText("");
+			if (label.isBlank()) {
+				problems.add(new Problem(where, "选项 " + value + " 缺少中文标签（label）", "the value " + value + " has no label"));
+			}
+			options.add(new FormChoice(value, label.isBlank() ? value : label));
+		});
 		if (options.isEmpty()) {
 			problems.add(new Problem(where, "下拉字段必须有固定的选项（values），不能取自变量或表达式",
 					"a select field must have static values, not values from a variable or expression"));

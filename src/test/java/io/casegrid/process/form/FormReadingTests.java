@@ -103,6 +103,23 @@ class FormReadingTests {
 		assertThat(result.problems()).extracting(FormReading.Problem::componentId).containsExactly("Field_A", "Field_B");
 	}
 
+	@Test
+	void aSelectGivesEachValueWithItsLabelAndAValueWithoutLabelIsAProblem() {
+		TaskForm form = read(form("""
+				{"id": "Field_Way", "key": "way", "type": "select", "label": "途径",
+				 "values": [{"label": "诉讼", "value": "LITIGATION"}, {"label": "仲裁", "value": "ARBITRATION"}]}
+				"""));
+		FormReading.Result unlabelled = FormReading.read(form("""
+				{"id": "Field_Way", "key": "way", "type": "select", "label": "途径", "values": [{"value": "LITIGATION"}]}
+				"""));
+
+		assertThat(form.field("way").orElseThrow().choices()).containsExactly(new FormChoice("LITIGATION", "诉讼"),
+				new FormChoice("ARBITRATION", "仲裁"));
+		assertThat(form.field("way").orElseThrow().options()).containsExactly("LITIGATION", "ARBITRATION");
+		assertThat(unlabelled.problems()).singleElement()
+			.satisfies(p -> assertThat(p.english()).isEqualTo("the value LITIGATION has no label"));
+	}
+
 	private static TaskForm read(byte[] json) {
 		FormReading.Result result = FormReading.read(json);
 		assertThat(result.problems()).isEmpty();
