@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TasksController implements TasksApi {
 
+	/** The most candidate groups a task shows (the contract's {@code maxItems}). */
+	private static final int MAX_CANDIDATE_GROUPS = 50;
+
 	private final WorkItems workItems;
 
 	private final CurrentActor actor;
@@ -74,7 +77,8 @@ class TasksController implements TasksApi {
 	/** A task as the API shows it; {@code remaining} is the server's own figure, so a device's wrong clock does not matter. */
 	private Task toView(WorkItem item) {
 		return new Task(item.id(), item.caseId(), item.name(), item.taskKey(), at(item.created()),
-				item.candidateGroups(), item.outcomes().stream().map(TasksController::toView).toList())
+				item.candidateGroups().stream().limit(MAX_CANDIDATE_GROUPS).toList(),
+				item.outcomes().stream().map(TasksController::toView).toList())
 			.caseNumber(item.caseNumber())
 			.due(at(item.due()))
 			.remaining(item.due() == null ? null : Duration.between(time.now(), item.due()).toString())

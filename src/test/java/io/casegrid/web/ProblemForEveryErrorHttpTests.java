@@ -74,6 +74,18 @@ class ProblemForEveryErrorHttpTests {
 	}
 
 	@Test
+	void anUnknownPathIsNotFoundAndAnUnsupportedMethodAValidationProblem() throws Exception {
+		HttpResponse<String> unknown = send(authorized("/api/v1/no-such-resource").GET());
+		HttpResponse<String> method = send(authorized("/api/v1/cases").method("PATCH", HttpRequest.BodyPublishers.noBody()));
+
+		assertProblem(unknown, 404);
+		assertThat(json.readTree(unknown.body()).path("type").asText()).isEqualTo("urn:casegrid:problem:not-found");
+		assertThat(json.readTree(unknown.body()).path("title").asText()).isEqualTo("Not found");
+		assertProblem(method, 405);
+		assertThat(json.readTree(method.body()).path("type").asText()).isEqualTo("urn:casegrid:problem:validation");
+	}
+
+	@Test
 	void nullElementOfAListIsNamed() throws Exception {
 		String report = """
 				{"channel": "GRID_REPORT", "categoryCode": "FLY_WIRE_CHARGING", "title": "t", "description": "d",

@@ -25,6 +25,17 @@ import org.camunda.feel.api.FeelEngineBuilder;
  */
 public final class FormReading {
 
+	/**
+	 * The most input fields, outcomes and values of a select a form may have: the bounds of the API's
+	 * {@code Outcome.fields}, {@code Task.outcomes} and {@code OutcomeField.choices} ({@code maxItems}).
+	 */
+	public static final int MAX_FIELDS = 100;
+
+	public static final int MAX_OUTCOMES = 20;
+
+	public static final int MAX_CHOICES = 200;
+
+
 	/** A form, or what is wrong with it (then {@code form} is {@code null}). */
 	public record Result(TaskForm form, List<Problem> problems) {
 	}
@@ -113,6 +124,14 @@ public final class FormReading {
 							+ radios.size() + ")"));
 		}
 		List<FormOutcome> outcomes = radios.size() == 1 ? outcomes(radios.get(0), fields, problems) : List.of();
+		if (fields.size() > MAX_FIELDS) {
+			problems.add(new Problem(null, "表单最多 " + MAX_FIELDS + " 个输入字段（现有 " + fields.size() + " 个）",
+					"a form has at most " + MAX_FIELDS + " input fields (it has " + fields.size() + ")"));
+		}
+		if (outcomes.size() > MAX_OUTCOMES) {
+			problems.add(new Problem(null, "办理结果最多 " + MAX_OUTCOMES + " 个（现有 " + outcomes.size() + " 个）",
+					"a form has at most " + MAX_OUTCOMES + " outcomes (it has " + outcomes.size() + ")"));
+		}
 		if (!problems.isEmpty()) {
 			return new Result(null, List.copyOf(problems));
 		}
@@ -221,6 +240,10 @@ public final class FormReading {
 			}
 			options.add(new FormChoice(value, label.isBlank() ? value : label));
 		});
+		if (options.size() > MAX_CHOICES) {
+			problems.add(new Problem(where, "下拉字段最多 " + MAX_CHOICES + " 个选项（现有 " + options.size() + " 个）",
+					"a select field has at most " + MAX_CHOICES + " values (it has " + options.size() + ")"));
+		}
 		if (options.isEmpty()) {
 			problems.add(new Problem(where, "下拉字段必须有固定的选项（values），不能取自变量或表达式",
 					"a select field must have static values, not values from a variable or expression"));
