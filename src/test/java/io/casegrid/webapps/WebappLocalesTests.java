@@ -30,6 +30,11 @@ class WebappLocalesTests {
 	private static final Set<String> SAME_IN_CHINESE = Set.of("", "<", "<=", ">", ">=", "s", " out of ", "ID", "ID*",
 			"CSV", "JSON", "Optimize", "Camunda", "YYYY-MM-DDTHH:mm:ss");
 
+	/** Labels whose link our Chinese leaves out on purpose, and why (their other HTML and placeholders are kept). */
+	private static final Map<String, String> LINK_LEFT_OUT = Map.of(
+			"BANNER_CE_EOL_TEXT", "the migration guide is on the internet, which a county's intranet does not reach",
+			"FIRST_LOGIN_INFO", "its /camunda-welcome is no page of this service");
+
 	private final WebappLocales locales = new WebappLocales(new ObjectMapper());
 
 	@ParameterizedTest
@@ -43,7 +48,9 @@ class WebappLocalesTests {
 		english.fields().forEachRemaining(label -> {
 			String en = label.getValue().asText();
 			String zh = chinese.get(label.getKey()).asText();
-			if (!found(PLACEHOLDER, en).equals(found(PLACEHOLDER, zh)) || !found(HTML, en).equals(found(HTML, zh))) {
+			String expectedHtml = LINK_LEFT_OUT.containsKey(label.getKey()) ? en.replaceAll("</?a\\b[^>]*>", "") : en;
+			if (!found(PLACEHOLDER, en).equals(found(PLACEHOLDER, zh))
+					|| !found(HTML, expectedHtml).equals(found(HTML, zh))) {
 				wrong.add(label.getKey() + ": placeholders or HTML differ: " + zh);
 			}
 			if (!CHINESE.matcher(zh).find() && !SAME_IN_CHINESE.contains(en)) {
