@@ -108,9 +108,10 @@ final class ConsoleBrowser {
 	 */
 	void signInToWebapp(String username, String path, String keycloakIssuer, String text) {
 		WebDriver browser = driver();
-		browser.get(keycloakIssuer);
+		// a page under the realm's cookie path (/realms/<realm>/), so that its session cookies are the page's to delete
+		browser.get(keycloakIssuer + "/protocol/openid-connect/certs");
 		browser.manage().deleteAllCookies();
-		browser.get("http://localhost:" + port + "/camunda/app/");
+		browser.get("http://localhost:" + port + "/console/");
 		browser.manage().deleteAllCookies();
 		browser.get("http://localhost:" + port + path);
 		waitFor(page -> onLoginPage());
