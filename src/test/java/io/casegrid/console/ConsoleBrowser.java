@@ -67,8 +67,9 @@ final class ConsoleBrowser {
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
+			// headless Chromium takes its languages (navigator.languages, Accept-Language) from --accept-lang, not --lang
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
-					"--window-size=1280,900");
+					"--accept-lang=zh-CN,zh", "--window-size=1280,900");
 			ChromeDriverService.Builder service = new ChromeDriverService.Builder();
 			Path chromedriver = Path.of("/usr/bin/chromedriver");
 			if (Files.isExecutable(chromedriver)) {

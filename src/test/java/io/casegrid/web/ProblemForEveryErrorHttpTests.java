@@ -75,7 +75,8 @@ class ProblemForEveryErrorHttpTests {
 
 	@Test
 	void anUnknownPathIsANotFoundProblem() throws Exception {
-		HttpResponse<String> unknown = send(authorized("/no-such-page").GET());
+		HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/console/no-such-file.js")).GET());
 
 		assertProblem(unknown, 404);
 		assertThat(json.readTree(unknown.body()).path("type").asText()).isEqualTo("urn:casegrid:problem:not-found");
