@@ -342,8 +342,8 @@ class ConsoleBrowserTests {
 				try {
 					management.executeJob(timer.getJobId());
 				}
-				catch (ProcessEngineException ex) {
-					// the job executor took it first
+				catch (ProcessEngineException | org.springframework.dao.OptimisticLockingFailureException ex) {
+					// the job executor took it first (its clock update or the engine's job lock came first)
 				}
 			}
 		}
