@@ -315,6 +315,8 @@ class ConsoleBrowserTests {
 		assertThat(browser.find("#unit-report h2").getText()).startsWith("城关街道");
 
 		browser.signInAs(DemoUsers.DISPATCHER_CHENGGUAN, "#/reports");
+		// the picker is filled once the org units have come
+		browser.waitFor(d -> d.findElements(By.cssSelector("#report-filters [name=unit] option")).size() > 1);
 		assertThat(browser.all("#report-filters [name=unit] option").stream().map(o -> o.getAttribute("value")))
 			.as("the picker offers the dispatcher's township and the units below it")
 			.contains(DemoCounty.TOWNSHIP_CHENGGUAN, DemoCounty.GRID_DONGGUAN_1)

@@ -79,6 +79,30 @@ class WebappLocalesTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
+	void aSharedTranslationServesOnlyLabelsWithTheEnglishItWasWrittenFor(String app) throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		JsonNode common = json.readTree(getClass().getResourceAsStream("/webapp-locales/zh/common.json"));
+		var own = getClass().getResourceAsStream("/webapp-locales/zh/" + app + ".json");
+		JsonNode ours = own == null ? json.createObjectNode() : json.readTree(own);
+		List<String> wrong = new ArrayList<>();
+		for (String other : List.of("tasklist", "cockpit", "admin", "welcome")) {
+			JsonNode english = locales.english(app);
+			JsonNode otherEnglish = locales.english(other);
+			common.fieldNames().forEachRemaining(key -> {
+				if (english.has(key) && !ours.has(key) && otherEnglish.has(key)
+						&& !english.get(key).asText().equals(otherEnglish.get(key).asText())
+						&& !"tasklist".equals(app)) {
+					wrong.add(key + ": " + english.get(key).asText() + " here, " + otherEnglish.get(key).asText()
+							+ " in " + other);
+				}
+			});
+		}
+		assertThat(wrong).as("common.json's translation is the Tasklist's; give this app its own in " + app + ".json")
+			.isEmpty();
+	}
+
 	private static Map<String, Long> found(Pattern pattern, String text) {
 		Map<String, Long> counts = new java.util.TreeMap<>();
 		Matcher m = pattern.matcher(text);
