@@ -90,6 +90,11 @@ public class CaseFiles {
 		return timeline.of(caseId);
 	}
 
+	/** The latest {@code max} entries of the case's timeline, oldest first. */
+	public List<TimelineEntry> latestTimelineOf(UUID caseId, int max) {
+		return timeline.latest(caseId, max);
+	}
+
 	public List<Attachment> attachmentsOf(UUID caseId) {
 		return attachments.of(caseId);
 	}

@@ -56,6 +56,22 @@ class CaseTimeline {
 			.list();
 	}
 
+	/** The latest {@code max} entries of a case's timeline, oldest first. */
+	List<TimelineEntry> latest(UUID caseId, int max) {
+		List<TimelineEntry> entries = new java.util.ArrayList<>(jdbc.sql("""
+				SELECT id, occurred_at, type, step, actor, summary, details::text AS details
+				  FROM case_event WHERE case_id = :caseId ORDER BY id DESC LIMIT :max
+				""")
+			.param("caseId", caseId)
+			.param("max", max)
+			.query((rs, i) -> new TimelineEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("type"), rs.getString("step") == null ? null : CaseStep.valueOf(rs.getString("step")),
+					rs.getString("actor"), rs.getString("summary"), read(rs.getString("details"))))
+			.list());
+		java.util.Collections.reverse(entries);
+		return entries;
+	}
+
 	private String write(Map<String, String> details) {
 		try {
 			return json.writeValueAsString(details);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 /** Builds the API's view of a case (the same for intake, reads and evaluation answers). */
 @Component
 public class CaseViews {
+
+	/** The most timeline entries a case's view gives (the contract's {@code CaseDetail.timeline.maxItems}). */
+	static final int MAX_TIMELINE = 500;
 
 	private final CaseFiles files;
 
@@ -111,7 +115,10 @@ public class CaseViews {
 		}
 		files.attachmentsOf(file.id())
 			.forEach(a -> view.addAttachmentsItem(new AttachmentRef(a.uri()).name(a.name()).mediaType(a.mediaType())));
-		files.timelineOf(file.id())
+		// the latest MAX_TIMELINE (the contract's maxItems); one more is read to know whether there are more
+		List<TimelineEntry> timeline = files.latestTimelineOf(file.id(), MAX_TIMELINE + 1);
+		view.timelineTruncated(timeline.size() > MAX_TIMELINE ? Boolean.TRUE : null);
+		timeline.subList(Math.max(0, timeline.size() - MAX_TIMELINE), timeline.size())
 			.forEach(t -> view.addTimelineItem(new io.casegrid.api.model.TimelineEntry(at(t.at()), t.type(),
 					t.actor(), t.summary())
 				.actorName(names.of(t.actor()))

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EscalationController implements EscalationApi {
 
+	/** The most pending timers {@code getCaseTimers} gives (the contract's {@code maxItems}). */
+	static final int MAX_TIMERS = 200;
+
+
 	private final Escalations escalations;
 
 	private final ManualEscalation manual;
@@ -52,6 +56,7 @@ class EscalationController implements EscalationApi {
 		visibility.requireVisible(caseId, actor.get());
 		return ResponseEntity.ok(timers.of(caseId)
 			.stream()
+			.limit(MAX_TIMERS) // the contract's maxItems: the soonest
 			.map(t -> new io.casegrid.api.model.PendingTimer(t.jobId(), t.activityId(), t.name(), t.action(),
 					at(t.dueAt()), t.held())
 				.process(t.process())

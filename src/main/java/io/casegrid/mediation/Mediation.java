@@ -107,6 +107,9 @@ public class Mediation {
 		this.status = MediationStatus.IN_PROGRESS;
 	}
 
+	/** The most sessions a dispute records (the contract's {@code MediationRecord.sessions.maxItems}). */
+	static final int MAX_SESSIONS = 100;
+
 	boolean isOpen() {
 		return status == MediationStatus.IN_PROGRESS;
 	}

@@ -138,6 +138,10 @@ public class Mediations {
 		if (!m.isOpen()) {
 			throw new ConflictException("No mediation level is open for case " + caseId + " (" + m.status() + ")");
 		}
+		if (m.sessions().size() >= Mediation.MAX_SESSIONS) {
+			throw new ConflictException("Case " + caseId + " has " + Mediation.MAX_SESSIONS
+					+ " mediation sessions recorded, the most a dispute takes");
+		}
 		MediationSession session = new MediationSession(m.level(), heldAt, participants, summary, actor, time.now());
 		m.record(session);
 		mediations.save(m);

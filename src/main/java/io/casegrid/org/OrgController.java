@@ -24,6 +24,7 @@ class OrgController implements OrgApi {
 			.stream()
 			.filter(u -> parent == null || parent.equals(u.parentCode()))
 			.filter(u -> level == null || u.level().name().equals(level.getValue()))
+			.limit(20_000) // the contract's maxItems, far above a county's registry
 			.map(OrgController::toView)
 			.toList();
 		return ResponseEntity.ok(body);

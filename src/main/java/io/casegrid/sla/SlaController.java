@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SlaController implements SlaApi {
+
+	/** The most clocks of a case and events of a clock a response gives (the contract's {@code maxItems}). */
+	static final int MAX_CLOCKS = 200;
+
+	static final int MAX_HISTORY = 100;
+
 
 	private final SlaClocks clocks;
 
@@ -99,7 +106,8 @@ class SlaController implements SlaApi {
 		visibility.requireVisible(caseId, actor.get());
 		Instant now = clocks.now();
 		Function<String, String> unitNames = unitNames();
-		return new CaseSla(caseId, clocks.ofCase(caseId).stream().map(c -> view(c, now, unitNames)).toList());
+		return new CaseSla(caseId,
+				clocks.ofCase(caseId).stream().limit(MAX_CLOCKS).map(c -> view(c, now, unitNames)).toList());
 	}
 
 	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
@@ -121,8 +129,7 @@ class SlaController implements SlaApi {
 				ResponseLevel.fromValue(c.level()), c.unitCode(), c.slaClass(), c.limit().iso(),
 				SlaClockView.CountingEnum.fromValue(c.limit().counting().name()), at(c.startedAt()), at(c.dueAt()),
 				at(c.warnAt()), io.casegrid.api.model.ClockState.fromValue(c.stateAt(now).name()),
-				c.history()
-					.stream()
+				latest(c.history(), MAX_HISTORY).stream()
 					.map(e -> new ClockEventView(at(e.at()), e.type(), e.actor()).actorName(names.of(e.actor()))
 						.dueAt(at(e.dueAt()))
 						.note(e.note()))
@@ -148,6 +155,11 @@ class SlaController implements SlaApi {
 
 	private static OffsetDateTime at(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** The last {@code max} of a list in its order. */
+	private static <T> List<T> latest(List<T> all, int max) {
+		return all.size() <= max ? all : all.subList(all.size() - max, all.size());
 	}
 
 }

@@ -232,7 +232,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return response;
 		}
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-			problem.setType(statusCode.is4xxClientError() ? ProblemType.VALIDATION.uri() : ProblemType.INTERNAL.uri());
+			// a 404 for an unknown path is not-found, a 405 or 415 a validation problem: the type of its status
+			ProblemType type = ProblemType.forStatus(statusCode.value());
+			problem.setType(type.uri());
+			problem.setTitle(type.title());
 		}
 		// problem+json whatever the Accept header asked for: a 406 must still say what went wrong
 		HttpHeaders problemHeaders = new HttpHeaders();

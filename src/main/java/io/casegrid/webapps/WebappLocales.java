@@ -79,6 +79,30 @@ class WebappLocales {
 		return locale;
 	}
 
+	/**
+	 * The labels of an app that none of our layers translates (they show in English): what the coverage in
+	 * {@code docs/tasklist.md} counts, empty when the app is complete.
+	 */
+	Set<String> untranslated(String app) {
+		JsonNode glossary = read(OURS + "glossary.json");
+		JsonNode common = read(OURS + "common.json");
+		ClassPathResource own = new ClassPathResource(OURS + app + ".json");
+		JsonNode ours = own.exists() ? read(OURS + app + ".json") : json.createObjectNode();
+		Set<String> left = new java.util.TreeSet<>();
+		read(CAMUNDA.formatted(app)).get("labels").fields().forEachRemaining(label -> {
+			if (!ours.has(label.getKey()) && !common.has(label.getKey())
+					&& !glossary.has(label.getValue().asText())) {
+				left.add(label.getKey());
+			}
+		});
+		return left;
+	}
+
+	/** Camunda's English labels of an app. */
+	JsonNode english(String app) {
+		return read(CAMUNDA.formatted(app)).get("labels");
+	}
+
 	private byte[] build(String app) {
 		try {
 			return json.writeValueAsBytes(locale(app));

@@ -1,5 +1,6 @@
 package io.casegrid.worklist;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,9 +8,11 @@ import java.util.UUID;
 
 import io.casegrid.api.TasksApi;
 import io.casegrid.api.model.Outcome;
+import io.casegrid.api.model.OutcomeFieldChoice;
 import io.casegrid.api.model.Task;
 import io.casegrid.api.model.TaskCompletion;
 import io.casegrid.api.model.TaskPage;
+import io.casegrid.casefile.TimeSource;
 import io.casegrid.identity.PeopleNames;
 import io.casegrid.process.form.FormField;
 import io.casegrid.process.form.FormOutcome;
@@ -21,16 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TasksController implements TasksApi {
 
+	/** The most candidate groups a task shows (the contract's {@code maxItems}). */
+	private static final int MAX_CANDIDATE_GROUPS = 50;
+
 	private final WorkItems workItems;
 
 	private final CurrentActor actor;
 
 	private final PeopleNames names;
 
-	TasksController(WorkItems workItems, CurrentActor actor, PeopleNames names) {
+	private final TimeSource time;
+
+	TasksController(WorkItems workItems, CurrentActor actor, PeopleNames names, TimeSource time) {
 		this.workItems = workItems;
 		this.actor = actor;
 		this.names = names;
+		this.time = time;
 	}
 
 	@Override
@@ -65,11 +74,14 @@ class TasksController implements TasksApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** A task as the API shows it; {@code remaining} is the server's own figure, so a device's wrong clock does not matter. */
 	private Task toView(WorkItem item) {
 		return new Task(item.id(), item.caseId(), item.name(), item.taskKey(), at(item.created()),
-				item.candidateGroups(), item.outcomes().stream().map(TasksController::toView).toList())
+				item.candidateGroups().stream().limit(MAX_CANDIDATE_GROUPS).toList(),
+				item.outcomes().stream().map(TasksController::toView).toList())
 			.caseNumber(item.caseNumber())
 			.due(at(item.due()))
+			.remaining(item.due() == null ? null : Duration.between(time.now(), item.due()).toString())
 			.slaState(item.slaState() == null ? null : io.casegrid.api.model.ClockState.fromValue(item.slaState()))
 			.assignee(item.assignee())
 			.assigneeName(names.orNull(item.assignee()))
@@ -90,7 +102,9 @@ class TasksController implements TasksApi {
 			.pattern(field.pattern())
 			.minimum(field.min())
 			.maximum(field.max())
-			.options(field.options().isEmpty() ? null : field.options());
+			.options(field.options().isEmpty() ? null : field.options())
+			.choices(field.choices().isEmpty() ? null
+					: field.choices().stream().map(c -> new OutcomeFieldChoice(c.value(), c.label())).toList());
 	}
 
 	private static OffsetDateTime at(Instant instant) {

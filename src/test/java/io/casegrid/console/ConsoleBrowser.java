@@ -67,8 +67,9 @@ final class ConsoleBrowser {
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
+			// headless Chromium takes its languages (navigator.languages, Accept-Language) from --accept-lang, not --lang
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
-					"--window-size=1280,900");
+					"--accept-lang=zh-CN,zh", "--window-size=1280,900");
 			ChromeDriverService.Builder service = new ChromeDriverService.Builder();
 			Path chromedriver = Path.of("/usr/bin/chromedriver");
 			if (Files.isExecutable(chromedriver)) {
@@ -100,6 +101,39 @@ final class ConsoleBrowser {
 		browser.findElement(By.id("kc-login")).click();
 		waitFor(page -> loaded());
 		open(hash);
+	}
+
+	/**
+	 * Signs in to a Camunda webapp page ({@code /camunda/app/...}) on Keycloak's login page, after ending the browser's
+	 * Keycloak and webapp sessions (their cookies), and waits until the page shows {@code text}.
+	 */
+	void signInToWebapp(String username, String path, String keycloakIssuer, String text) {
+		WebDriver browser = driver();
+		// a page under the realm's cookie path (/realms/<realm>/), so that its session cookies are the page's to delete
+		browser.get(keycloakIssuer + "/protocol/openid-connect/certs");
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/console/");
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + path);
+		waitFor(page -> onLoginPage());
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("kc-login")).click();
+		showing(text);
+	}
+
+	/** Opens a webapp page of the signed-in user and waits until it shows {@code text}. */
+	void openWebapp(String path, String text) {
+		driver().get("http://localhost:" + port + path);
+		showing(text);
+	}
+
+	private void showing(String text) {
+		waitFor(page -> page.findElement(By.tagName("body")).getText().contains(text));
+	}
+
+	String bodyText() {
+		return driver().findElement(By.tagName("body")).getText();
 	}
 
 	private boolean onLoginPage() {

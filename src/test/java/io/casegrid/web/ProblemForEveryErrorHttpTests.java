@@ -74,6 +74,16 @@ class ProblemForEveryErrorHttpTests {
 	}
 
 	@Test
+	void anUnknownPathIsANotFoundProblem() throws Exception {
+		HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/console/no-such-file.js")).GET());
+
+		assertProblem(unknown, 404);
+		assertThat(json.readTree(unknown.body()).path("type").asText()).isEqualTo("urn:casegrid:problem:not-found");
+		assertThat(json.readTree(unknown.body()).path("title").asText()).isEqualTo("Not found");
+	}
+
+	@Test
 	void nullElementOfAListIsNamed() throws Exception {
 		String report = """
 				{"channel": "GRID_REPORT", "categoryCode": "FLY_WIRE_CHARGING", "title": "t", "description": "d",

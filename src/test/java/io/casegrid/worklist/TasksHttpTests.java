@@ -1,10 +1,15 @@
 package io.casegrid.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,7 @@ import io.casegrid.HttpTest;
 import io.casegrid.client.ApiException;
 import io.casegrid.client.model.Evaluation;
 import io.casegrid.client.model.EvaluationScore;
+import io.casegrid.client.model.OutcomeFieldChoice;
 import io.casegrid.client.model.Task;
 import io.casegrid.client.model.TaskCompletion;
 
@@ -51,6 +57,38 @@ class TasksHttpTests {
 		assertThat(client.tasks.getTask(dispatch.getId()).getTaskKey()).isEqualTo("Task_Dispatch");
 		assertThat(client.tasks.listTasks(null, "dispatcher", null, null, 0, 200).getItems()).extracting(Task::getId)
 			.contains(dispatch.getId());
+	}
+
+	@Test
+	void aChoiceFieldGivesEachValueWithTheLabelOfTheDeployedForm() throws Exception {
+		var track = newDispatchTask().getOutcomes().get(0).getFields().stream()
+			.filter(f -> f.getName().equals("track"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(track.getOptions()).containsExactly("GRID", "DEPARTMENT", "DISPUTE", "EMERGENCY");
+		assertThat(track.getChoices()).extracting(OutcomeFieldChoice::getValue, OutcomeFieldChoice::getLabel)
+			.containsExactly(tuple("GRID", "网格处置"), tuple("DEPARTMENT", "部门处置"), tuple("DISPUTE", "矛盾纠纷调解"),
+					tuple("EMERGENCY", "突发事件"));
+	}
+
+	@Test
+	void aTasksTimeLeftIsCountedOnTheServersClock() throws Exception {
+		var gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		UUID caseId = gridWorker.intake.reportCase(CasegridClient.flyingWireReport(), null).getId();
+		Task task = gridWorker.awaitTask(caseId, "Task_HandleAtLevel");
+		Instant due = task.getDue().toInstant();
+		try {
+			// before due: past due, the breach timer would take the task away (escalation) under the test's feet
+			ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(90))));
+			assertThat(gridWorker.tasks.getTask(task.getId()).getRemaining()).isEqualTo("PT1H30M");
+			ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(25))));
+			assertThat(gridWorker.tasks.listTasks(caseId, null, null, null, 0, 20).getItems()).extracting(Task::getRemaining)
+				.containsExactly("PT25M");
+		}
+		finally {
+			ClockUtil.reset();
+		}
 	}
 
 	@Test

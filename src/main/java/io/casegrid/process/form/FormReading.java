@@ -25,6 +25,17 @@ import org.camunda.feel.api.FeelEngineBuilder;
  */
 public final class FormReading {
 
+	/**
+	 * The most input fields, outcomes and values of a select a form may have: the bounds of the API's
+	 * {@code Outcome.fields}, {@code Task.outcomes} and {@code OutcomeField.choices} ({@code maxItems}).
+	 */
+	public static final int MAX_FIELDS = 100;
+
+	public static final int MAX_OUTCOMES = 20;
+
+	public static final int MAX_CHOICES = 200;
+
+
 	/** A form, or what is wrong with it (then {@code form} is {@code null}). */
 	public record Result(TaskForm form, List<Problem> problems) {
 	}
@@ -113,6 +124,14 @@ public final class FormReading {
 							+ radios.size() + ")"));
 		}
 		List<FormOutcome> outcomes = radios.size() == 1 ? outcomes(radios.get(0), fields, problems) : List.of();
+		if (fields.size() > MAX_FIELDS) {
+			problems.add(new Problem(null, "表单最多 " + MAX_FIELDS + " 个输入字段（现有 " + fields.size() + " 个）",
+					"a form has at most " + MAX_FIELDS + " input fields (it has " + fields.size() + ")"));
+		}
+		if (outcomes.size() > MAX_OUTCOMES) {
+			problems.add(new Problem(null, "办理结果最多 " + MAX_OUTCOMES + " 个（现有 " + outcomes.size() + " 个）",
+					"a form has at most " + MAX_OUTCOMES + " outcomes (it has " + outcomes.size() + ")"));
+		}
 		if (!problems.isEmpty()) {
 			return new Result(null, List.copyOf(problems));
 		}
@@ -152,7 +171,7 @@ public final class FormReading {
 		if (fieldType == FieldType.DATE_TIME && !"datetime".equals(component.path("subtype").asText("datetime"))) {
 			problems.add(new Problem(where, "日期时间字段的子类型必须是 datetime（日期和时间）", "a datetime field's subtype must be datetime"));
 		}
-		List<String> options = fieldType == FieldType.CHOICE ? values(component, where, problems) : List.of();
+		List<FormChoice> choices = fieldType == FieldType.CHOICE ? values(component, where, problems) : List.of();
 		String pattern = validate.path("pattern").asText(null);
 		if (pattern != null) {
 			try {
@@ -173,7 +192,7 @@ public final class FormReading {
 			maxLength = DEFAULT_MAX_LENGTH;
 		}
 		return new FormField(key, label, fieldType, required, integer(validate.path("minLength")), maxLength, pattern,
-				decimal(validate.path("min")), decimal(validate.path("max")), options, hide);
+				decimal(validate.path("min")), decimal(validate.path("max")), choices, hide);
 	}
 
 	private static List<FormOutcome> outcomes(JsonNode radio, List<FormField> fields, List<Problem> problems) {
@@ -211,9 +230,20 @@ public final class FormReading {
 		return outcomes;
 	}
 
-	private static List<String> values(JsonNode component, String where, List<Problem> problems) {
-		List<String> options = new ArrayList<>();
-		component.path("values").forEach(v -> options.add(v.path("value").asText()));
+	private static List<FormChoice> values(JsonNode component, String where, List<Problem> problems) {
+		List<FormChoice> options = new ArrayList<>();
+		component.path("values").forEach(v -> {
+			String value = v.path("value").asText();
+			String label = v.path("label").asText("");
+			if (label.isBlank()) {
+				problems.add(new Problem(where, "选项 " + value + " 缺少中文标签（label）", "the value " + value + " has no label"));
+			}
+			options.add(new FormChoice(value, label.isBlank() ? value : label));
+		});
+		if (options.size() > MAX_CHOICES) {
+			problems.add(new Problem(where, "下拉字段最多 " + MAX_CHOICES + " 个选项（现有 " + options.size() + " 个）",
+					"a select field has at most " + MAX_CHOICES + " values (it has " + options.size() + ")"));
+		}
 		if (options.isEmpty()) {
 			problems.add(new Problem(where, "下拉字段必须有固定的选项（values），不能取自变量或表达式",
 					"a select field must have static values, not values from a variable or expression"));

@@ -39,7 +39,7 @@ export async function render(main, [caseId]) {
       ${c.timeline.slice().reverse().map(e => `
         <li data-type="${esc(e.type)}"><time>${esc(dateTime(e.at))}</time> <b>${esc(e.summary)}</b>
           <span class="muted">${esc(e.actorName || e.actor)}</span></li>`).join('')}
-    </ol></section>`;
+    </ol>${c.timelineTruncated ? `<p class="muted">只显示最近 ${c.timeline.length} 条</p>` : ''}</section>`;
   activate(main);
   const print = main.querySelector('#agreement');
   if (print) {

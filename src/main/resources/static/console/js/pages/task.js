@@ -2,7 +2,7 @@
 // labels, types, required marks and choices); submitted through POST /tasks/{id}/complete like any other client.
 import { api, optional } from '../api.js';
 import { person } from '../auth.js';
-import { esc, slaBadge, priorityBadge, dateTime, label, MEDIATION_STATUS, LEVEL } from '../format.js';
+import { esc, slaBadge, priorityBadge, dateTime, durationMillis, label, MEDIATION_STATUS, LEVEL } from '../format.js';
 import { clearErrors, requiredFilled, showProblem } from '../forms.js';
 import { upload } from '../photos.js';
 
@@ -13,7 +13,7 @@ export async function render(main, [taskId]) {
     <h1>${esc(task.name)} ${priorityBadge(task.priority)}</h1>
     <p class="card-meta">
       <a href="#/case/${encodeURIComponent(task.caseId)}">案卷 ${esc(task.caseNumber || '')}</a>
-      ${slaBadge(task.slaState, task.due ? new Date(task.due) - Date.now() : null)}
+      ${slaBadge(task.slaState, durationMillis(task.remaining))}
       ${task.due ? `<span>时限 ${esc(dateTime(task.due))}</span>` : ''}
       <span>${task.assignee ? '办理人 ' + esc(task.assigneeName || task.assignee) : '未签收'}</span>
       ${!task.assignee ? '<button type="button" id="claim">签收</button>' : ''}
@@ -86,17 +86,15 @@ function photoForm(form, caseId) {
 
 const chosen = form => (form.querySelector('input[name=outcome]:checked') || {}).value;
 
-/** A choice: a code, or (from a deployed form) a value with its label. */
-const option = v => typeof v === 'object'
-  ? `<option value="${esc(v.value)}">${esc(v.label || v.value)}</option>`
-  : `<option value="${esc(v)}">${esc(v)}</option>`;
+/** A choice: the value sent, the form's label shown. */
+const option = c => `<option value="${esc(c.value)}">${esc(c.label)}</option>`;
 
 function fieldInput(outcome, field) {
   const id = `f-${outcome}-${field.name}`;
   const common = `id="${esc(id)}" name="${esc(field.name)}" data-field="${esc(field.name)}" ${field.required ? 'required' : ''}`;
   let input;
-  if (field.options && field.options.length) {
-    input = `<select ${common}><option value="">请选择</option>${field.options.map(option).join('')}</select>`;
+  if (field.choices && field.choices.length) {
+    input = `<select ${common}><option value="">请选择</option>${field.choices.map(option).join('')}</select>`;
   } else if (field.type === 'DATE_TIME') {
     input = `<input type="datetime-local" ${common}>`;
   } else if (field.type === 'ORG_UNIT') {

@@ -1,7 +1,7 @@
 // 我的待办: the tasks of my groups and my place, as GET /tasks returns them.
 import { api, query } from '../api.js';
 import { person } from '../auth.js';
-import { esc, slaBadge, priorityBadge, dateTime, problemText } from '../format.js';
+import { esc, slaBadge, priorityBadge, dateTime, durationMillis, problemText } from '../format.js';
 
 const filters = { sort: 'due', sla: '', priority: '', mine: false };
 
@@ -57,7 +57,7 @@ async function load(main) {
 }
 
 function card(task, me) {
-  const remaining = task.due ? new Date(task.due) - Date.now() : null;
+  const remaining = durationMillis(task.remaining); // the server's figure: this device's clock may be wrong
   const claim = !task.assignee
     ? `<button type="button" data-action="claim" data-task="${esc(task.id)}">签收</button>`
     : task.assignee === me ? `<button type="button" class="secondary" data-action="unclaim" data-task="${esc(task.id)}">退回</button>` : '';

@@ -103,6 +103,44 @@ class FormReadingTests {
 		assertThat(result.problems()).extracting(FormReading.Problem::componentId).containsExactly("Field_A", "Field_B");
 	}
 
+	@Test
+	void aSelectGivesEachValueWithItsLabelAndAValueWithoutLabelIsAProblem() {
+		TaskForm form = read(form("""
+				{"id": "Field_Way", "key": "way", "type": "select", "label": "途径",
+				 "values": [{"label": "诉讼", "value": "LITIGATION"}, {"label": "仲裁", "value": "ARBITRATION"}]}
+				"""));
+		FormReading.Result unlabelled = FormReading.read(form("""
+				{"id": "Field_Way", "key": "way", "type": "select", "label": "途径", "values": [{"value": "LITIGATION"}]}
+				"""));
+
+		assertThat(form.field("way").orElseThrow().choices()).containsExactly(new FormChoice("LITIGATION", "诉讼"),
+				new FormChoice("ARBITRATION", "仲裁"));
+		assertThat(form.field("way").orElseThrow().options()).containsExactly("LITIGATION", "ARBITRATION");
+		assertThat(unlabelled.problems()).singleElement()
+			.satisfies(p -> assertThat(p.english()).isEqualTo("the value LITIGATION has no label"));
+	}
+
+	@Test
+	void aFormWithMoreFieldsOrSelectValuesThanTheApiGivesIsAProblem() {
+		StringBuilder components = new StringBuilder();
+		for (int i = 0; i <= FormReading.MAX_FIELDS; i++) {
+			components.append(i == 0 ? "" : ",")
+				.append("{\"id\": \"Field_").append(i).append("\", \"key\": \"f").append(i)
+				.append("\", \"type\": \"textfield\", \"label\": \"字段\"}");
+		}
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i <= FormReading.MAX_CHOICES; i++) {
+			values.append(i == 0 ? "" : ",").append("{\"label\": \"选项\", \"value\": \"V").append(i).append("\"}");
+		}
+
+		assertThat(FormReading.read(form(components.toString())).problems()).extracting(FormReading.Problem::english)
+			.containsExactly("a form has at most 100 input fields (it has 101)");
+		assertThat(FormReading.read(form("{\"id\": \"Field_S\", \"key\": \"s\", \"type\": \"select\", "
+				+ "\"label\": \"选\", \"values\": [" + values + "]}")).problems())
+			.extracting(FormReading.Problem::english)
+			.containsExactly("a select field has at most 200 values (it has 201)");
+	}
+
 	private static TaskForm read(byte[] json) {
 		FormReading.Result result = FormReading.read(json);
 		assertThat(result.problems()).isEmpty();
