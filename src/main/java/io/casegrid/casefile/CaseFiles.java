@@ -1,7 +1,10 @@
 package io.casegrid.casefile;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,6 +25,8 @@ public class CaseFiles {
 
 	private final CaseFileRepository files;
 
+	private final CaseFileUpdates updates;
+
 	private final CaseTimeline timeline;
 
 	private final CaseAttachments attachments;
@@ -30,9 +35,10 @@ public class CaseFiles {
 
 	private final Outbox outbox;
 
-	CaseFiles(CaseFileRepository files, CaseTimeline timeline, CaseAttachments attachments, TimeSource time,
-			Outbox outbox) {
+	CaseFiles(CaseFileRepository files, CaseFileUpdates updates, CaseTimeline timeline, CaseAttachments attachments,
+			TimeSource time, Outbox outbox) {
 		this.files = files;
+		this.updates = updates;
 		this.timeline = timeline;
 		this.attachments = attachments;
 		this.time = time;
@@ -56,21 +62,34 @@ public class CaseFiles {
 		return find(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
 	}
 
-	/** Applies a change to the case and writes what happened on its timeline. */
+	/**
+	 * Applies a change to the case and writes what happened on its timeline. Only the columns the change moved are
+	 * written, with the version the file was read at: a change that lost a race to another is refused
+	 * ({@link org.springframework.dao.OptimisticLockingFailureException}), never written over it.
+	 */
 	@Transactional
 	public CaseFile change(UUID caseId, String actor, TimelineNote note, Consumer<CaseFile> change) {
 		CaseFile file = get(caseId);
+		Map<String, Object> before = file.changeableColumns();
 		change.accept(file);
-		CaseFile saved = files.save(file);
-		write(caseId, time.now(), saved.step(), actor, note);
-		return saved;
+		Map<String, Object> changed = new LinkedHashMap<>();
+		file.changeableColumns().forEach((column, value) -> {
+			if (!Objects.equals(before.get(column), value)) {
+				changed.put(column, value);
+			}
+		});
+		if (!changed.isEmpty()) {
+			updates.write(file, changed);
+		}
+		write(caseId, time.now(), file.step(), actor, note);
+		return file;
 	}
 
-	/** Writes a line on the case's timeline without changing the case file. */
+	/** Writes a line on the case's timeline without changing the case file (reads only the case's step). */
 	@Transactional
 	public void note(UUID caseId, String actor, TimelineNote note) {
-		CaseFile file = get(caseId);
-		write(caseId, time.now(), file.step(), actor, note);
+		CaseStep step = updates.stepOf(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
+		write(caseId, time.now(), step, actor, note);
 	}
 
 	private void write(UUID caseId, Instant at, CaseStep step, String actor, TimelineNote note) {
