@@ -1,8 +1,6 @@
 package io.casegrid.casefile;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -11,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The case file's hot writes as targeted SQL: a step change updates the columns it moved and the version, nothing
- * else (no rewrite of the whole row through the aggregate mapping); a timeline note reads the step only.
+ * else (no rewrite of the whole row through the aggregate mapping).
  */
 @Repository
 class CaseFileUpdates {
@@ -39,13 +37,6 @@ class CaseFileUpdates {
 					"Case " + file.id() + " changed since it was read at version " + file.version());
 		}
 		file.written();
-	}
-
-	Optional<CaseStep> stepOf(UUID caseId) {
-		return jdbc.sql("SELECT step FROM case_file WHERE id = :id")
-			.param("id", caseId)
-			.query((rs, i) -> CaseStep.valueOf(rs.getString(1)))
-			.optional();
 	}
 
 }

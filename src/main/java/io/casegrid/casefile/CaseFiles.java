@@ -50,7 +50,7 @@ public class CaseFiles {
 	public CaseFile open(CaseFile reported, List<Attachment> attachmentRefs, String actor, TimelineNote note) {
 		CaseFile saved = files.save(reported);
 		attachments.add(saved.id(), attachmentRefs);
-		write(saved.id(), saved.reportedAt(), saved.step(), actor, note);
+		write(saved.id(), saved.reportedAt(), actor, note);
 		return saved;
 	}
 
@@ -81,19 +81,19 @@ public class CaseFiles {
 		if (!changed.isEmpty()) {
 			updates.write(file, changed);
 		}
-		write(caseId, time.now(), file.step(), actor, note);
+		write(caseId, time.now(), actor, note);
 		return file;
 	}
 
-	/** Writes a line on the case's timeline without changing the case file (reads only the case's step). */
+	/** Writes a line on the case's timeline without changing the case file, at the step the case is at. */
 	@Transactional
 	public void note(UUID caseId, String actor, TimelineNote note) {
-		CaseStep step = updates.stepOf(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
-		write(caseId, time.now(), step, actor, note);
+		write(caseId, time.now(), actor, note);
 	}
 
-	private void write(UUID caseId, Instant at, CaseStep step, String actor, TimelineNote note) {
-		timeline.append(caseId, at, step, actor, note);
+	/** The line goes on the timeline at the step the case is at (as this transaction sees it), with its events. */
+	private void write(UUID caseId, Instant at, String actor, TimelineNote note) {
+		CaseStep step = timeline.append(caseId, at, actor, note).orElseThrow(() -> new NotFoundException("Case", caseId));
 		for (EventType event : note.events()) {
 			outbox.record(event, caseId, at, CaseEventPayload.of(step, actor, note));
 		}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.casegrid.DemoCounty;
 import io.casegrid.EngineTestSupport;
+import io.casegrid.RowWrites;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,9 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a change to the case file writes: the columns it moved and the version, in one UPDATE; the case's attachment
- * rows are left alone; and a change that lost a race to another is refused, not written over it. Column-specific
- * triggers ({@code AFTER UPDATE OF column}, which fire when an UPDATE names the column whatever its value) record
- * which statements touched what.
+ * rows are left alone; and a change that lost a race to another is refused, not written over it. {@link RowWrites}
+ * records with triggers which statements touched what.
  */
 class CaseFileWritesTests extends EngineTestSupport {
 
@@ -36,52 +36,33 @@ class CaseFileWritesTests extends EngineTestSupport {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	RowWrites writes;
+
 	@BeforeEach
 	void recordWrites() {
-		jdbc.sql("CREATE TABLE test_case_write (case_id uuid NOT NULL, what varchar(40) NOT NULL)").update();
-		jdbc.sql("""
-				CREATE FUNCTION test_record_case_write() RETURNS trigger AS $$
-				BEGIN
-				    IF TG_TABLE_NAME = 'case_file' THEN
-				        INSERT INTO test_case_write VALUES (NEW.id, TG_ARGV[0]);
-				    ELSE
-				        INSERT INTO test_case_write VALUES (OLD.case_id, TG_ARGV[0]);
-				    END IF;
-				    RETURN NULL;
-				END;
-				$$ LANGUAGE plpgsql""").update();
 		// the columns fixed at intake: a whole-row save names them, a targeted update does not
-		jdbc.sql("""
-				CREATE TRIGGER test_case_file_fixed_columns AFTER UPDATE OF case_number, channel, category_code, title,
-				    description, address, unit_code, reporter_name, reported_at ON case_file
-				    FOR EACH ROW EXECUTE FUNCTION test_record_case_write('fixed columns rewritten')""").update();
-		jdbc.sql("""
-				CREATE TRIGGER test_case_file_written AFTER UPDATE ON case_file
-				    FOR EACH ROW EXECUTE FUNCTION test_record_case_write('case file updated')""").update();
-		jdbc.sql("""
-				CREATE TRIGGER test_case_attachment_written AFTER UPDATE OR DELETE ON case_attachment
-				    FOR EACH ROW EXECUTE FUNCTION test_record_case_write('attachment rewritten')""").update();
+		writes = RowWrites.record(jdbc)
+			.watchColumns("case_file", "id", "fixed columns", "case_number", "channel", "category_code", "title",
+					"description", "address", "unit_code", "reporter_name", "reported_at")
+			.watch("case_file", "id", "case file")
+			.watch("case_attachment", "case_id", "attachment");
 	}
 
 	@AfterEach
 	void dropRecorder() {
-		jdbc.sql("DROP TRIGGER test_case_file_fixed_columns ON case_file").update();
-		jdbc.sql("DROP TRIGGER test_case_file_written ON case_file").update();
-		jdbc.sql("DROP TRIGGER test_case_attachment_written ON case_attachment").update();
-		jdbc.sql("DROP FUNCTION test_record_case_write()").update();
-		jdbc.sql("DROP TABLE test_case_write").update();
+		writes.close();
 	}
 
 	@Test
 	void aStepChangeUpdatesOnlyTheColumnsItMovedAndLeavesTheAttachmentRowsAlone() {
 		UUID caseId = openWithTwoAttachments();
-		List<String> attachmentRowVersions = attachmentRowVersions(caseId);
+		List<String> attachmentRows = writes.rowVersions("case_attachment", "case_id", caseId);
 
 		CaseFile dispatched = files.change(caseId, "test", TimelineNote.of("DISPATCHED", "任务指派"),
 				file -> file.dispatchTo(DemoCounty.GRID_DONGGUAN_1));
 
-		assertThat(writes(caseId)).containsExactly("case file updated");
-		assertThat(attachmentRowVersions(caseId)).isEqualTo(attachmentRowVersions);
+		assertThat(writes.of(caseId)).containsExactly("case file update");
+		assertThat(writes.rowVersions("case_attachment", "case_id", caseId)).isEqualTo(attachmentRows);
 		Map<String, Object> row = jdbc.sql("SELECT step, handling_unit_code, title, version FROM case_file WHERE id = :id")
 			.param("id", caseId)
 			.query()
@@ -100,7 +81,7 @@ class CaseFileWritesTests extends EngineTestSupport {
 
 		files.change(caseId, "test", TimelineNote.of("TRIAGED", "人工研判"), file -> file.retrack(file.track()));
 
-		assertThat(writes(caseId)).isEmpty();
+		assertThat(writes.of(caseId)).isEmpty();
 		assertThat(files.timelineOf(caseId)).extracting(TimelineEntry::type).containsExactly("REPORTED", "TRIAGED");
 	}
 
@@ -136,21 +117,6 @@ class CaseFileWritesTests extends EngineTestSupport {
 				new Attachment("https://example.org/b.jpg", "b.jpg", "image/jpeg")), "test",
 				TimelineNote.of("REPORTED", "问题上报"));
 		return caseId;
-	}
-
-	/** Each attachment row's physical version: a row that was updated or deleted and inserted again has another. */
-	private List<String> attachmentRowVersions(UUID caseId) {
-		return jdbc.sql("SELECT position || ':' || xmin::text || ':' || ctid::text FROM case_attachment WHERE case_id = :id ORDER BY position")
-			.param("id", caseId)
-			.query(String.class)
-			.list();
-	}
-
-	private List<String> writes(UUID caseId) {
-		return jdbc.sql("SELECT what FROM test_case_write WHERE case_id = :id ORDER BY what")
-			.param("id", caseId)
-			.query(String.class)
-			.list();
 	}
 
 }
