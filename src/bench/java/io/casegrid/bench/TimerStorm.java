@@ -112,7 +112,7 @@ class TimerStorm {
 			.param("prepared", java.sql.Timestamp.from(prepared))
 			.query(Long.class)
 			.single();
-		return statements.sinceReset((int) escalated, "bench_storm");
+		return statements.sinceReset((int) escalated, "bench_storm", 60);
 	}
 
 	/**
