@@ -296,7 +296,8 @@ public class CaseFile {
 		columns.put("valid", valid);
 		columns.put("redo_count", redoCount);
 		columns.put("possible_duplicates", possibleDuplicates);
-		columns.put("evaluation_score", evaluation == null || evaluation.score() == null ? null : evaluation.score().name());
+		columns.put("evaluation_score",
+				evaluation == null || evaluation.score() == null ? null : evaluation.score().name());
 		columns.put("evaluation_comment", evaluation == null ? null : evaluation.comment());
 		columns.put("evaluation_at", evaluation == null ? null : timestamp(evaluation.at()));
 		columns.put("evaluation_defaulted", evaluation == null ? null : evaluation.defaulted());

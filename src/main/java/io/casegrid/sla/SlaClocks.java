@@ -54,8 +54,8 @@ public class SlaClocks {
 	/** The class of a case that triage gave none (the policy's middle class). */
 	private static final String DEFAULT_CLASS = SlaClass.TIME_CONSUMING.name();
 
-	SlaClocks(SlaClockRepository clocks, ClockWrites writes, SlaPolicy policy, DueDateCalculator calculator, TimerJobs timers,
-			TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
+	SlaClocks(SlaClockRepository clocks, ClockWrites writes, SlaPolicy policy, DueDateCalculator calculator,
+			TimerJobs timers, TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
 		this.org = org;
 		this.clocks = clocks;
 		this.writes = writes;

@@ -3,6 +3,7 @@ package io.casegrid.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,15 @@ import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineNote;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a change to an SLA clock writes (each escalation stops one, each warning marks one): one UPDATE of the clock's
  * row and its new history line or pause, never the clock's earlier history rewritten; and a change that lost a race
- * to another is refused, not written over it.
+ * to another is refused, not written over it. A clock start asks {@code sla-policy.dmn} (with its decision history)
+ * only for a question the deployed version has not answered yet.
  */
 class ClockWritesTests extends EngineTestSupport {
 
@@ -101,6 +104,41 @@ class ClockWritesTests extends EngineTestSupport {
 		assertThat(row.get("stopped_at")).isNull();
 		assertThat(row).containsEntry("version", 1L);
 		assertThat(clocks.get(clock.id()).history()).extracting(ClockEvent::type).containsExactly("STARTED", "WARNED");
+	}
+
+	@Test
+	void aClockStartAsksTheSlaPolicyOncePerVersionAndQuestionAndANewVersionAnswersFromTheNextClockOn() throws Exception {
+		startedClock(); // the question (TIME_CONSUMING, HANDLING, NORMAL) answered by the deployed version
+		long evaluated = slaPolicyEvaluations();
+
+		SlaClock again = startedClock();
+
+		assertThat(slaPolicyEvaluations()).isEqualTo(evaluated);
+		assertThat(again.limit().iso()).isEqualTo("P2D");
+		String changed = new String(new ClassPathResource("processes/sla-policy.dmn").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8)
+			.replace("<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P2D\"</text>",
+					"<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P3D\"</text>");
+		String deployment = engine.getRepositoryService()
+			.createDeployment()
+			.name("sla-policy P3D")
+			.addString("sla-policy.dmn", changed)
+			.deploy()
+			.getId();
+		try {
+			assertThat(startedClock().limit().iso()).isEqualTo("P3D");
+		}
+		finally {
+			engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+		assertThat(startedClock().limit().iso()).isEqualTo("P2D");
+	}
+
+	private long slaPolicyEvaluations() {
+		return engine.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(SlaPolicy.DECISION_KEY)
+			.count();
 	}
 
 	private SlaClock startedClock() {
