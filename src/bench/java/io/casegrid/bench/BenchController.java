@@ -126,6 +126,11 @@ class BenchController {
 		return timers.completion();
 	}
 
+	@GetMapping("/timer-storm/statements")
+	Map<String, Object> timerStormStatements() {
+		return timers.statements();
+	}
+
 	@PostMapping("/future-timers")
 	Map<String, Object> futureTimers(@RequestParam int count) {
 		return timers.parkFutureTimers(count);

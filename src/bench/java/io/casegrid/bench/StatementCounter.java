@@ -30,17 +30,25 @@ class StatementCounter {
 
 	/** Statements executed since the last reset, most frequent first, without the counter's own. */
 	Map<String, Object> sinceReset(int operations) {
+		return sinceReset(operations, "pg_stat_statements", 25);
+	}
+
+	/**
+	 * The same, also without statements that name {@code excluding} (e.g. the benchmark's own bookkeeping table), with
+	 * the {@code top} most frequent.
+	 */
+	Map<String, Object> sinceReset(int operations, String excluding, int top) {
 		List<Map<String, Object>> rows = jdbc.sql("""
 				SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query
 				  FROM pg_stat_statements
-				 WHERE query NOT ILIKE '%pg_stat_statements%'
-				 ORDER BY calls DESC""").query().listOfRows();
+				 WHERE query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%' || :excluding || '%'
+				 ORDER BY calls DESC""").param("excluding", excluding).query().listOfRows();
 		long total = rows.stream().mapToLong(row -> ((Number) row.get("calls")).longValue()).sum();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("operations", operations);
 		result.put("statements", total);
 		result.put("perOperation", operations == 0 ? 0 : Math.round(total * 10.0 / operations) / 10.0);
-		result.put("top", rows.stream().limit(25).toList());
+		result.put("top", rows.stream().limit(top).toList());
 		return result;
 	}
 

@@ -30,8 +30,11 @@ class TimerStorm {
 
 	private int count;
 
-	TimerStorm(JdbcClient jdbc) {
+	private final StatementCounter statements;
+
+	TimerStorm(JdbcClient jdbc, StatementCounter statements) {
 		this.jdbc = jdbc;
+		this.statements = statements;
 	}
 
 	/** Moves the breach timers of {@code count} open cases to {@code due} (all in the same minute). */
@@ -54,6 +57,8 @@ class TimerStorm {
 		this.due = due;
 		this.count = moved;
 		this.prepared = Instant.now();
+		// from here on pg_stat_statements counts what the storm costs (and the executor's idle polls until it is due)
+		statements.reset();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("timers", moved);
 		result.put("due", due.toString());
@@ -125,6 +130,21 @@ class TimerStorm {
 		result.put("secondsAfterDue", seconds);
 		result.put("escalatedByThen", done);
 		return result;
+	}
+
+	/**
+	 * The SQL statements since the storm was prepared, per escalation written: the statements that read or write
+	 * the benchmark's own {@code bench_storm} table (the progress polls) are left out.
+	 */
+	synchronized Map<String, Object> statements() {
+		long escalated = jdbc.sql("""
+				SELECT count(*) FROM escalation
+				 WHERE case_id IN (SELECT case_id FROM bench_storm) AND trigger = 'SLA_BREACH'
+				   AND escalated_at >= :prepared""")
+			.param("prepared", java.sql.Timestamp.from(prepared))
+			.query(Long.class)
+			.single();
+		return statements.sinceReset((int) escalated, "bench_storm", 60);
 	}
 
 	/**

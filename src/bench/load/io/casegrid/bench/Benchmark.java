@@ -528,6 +528,8 @@ public final class Benchmark {
 		while (progress.get("escalated").asLong() < count && Instant.now().isBefore(giveUp));
 		result.put("progress", progress);
 		result.put("completion", service.get("/bench/timer-storm/completion"));
+		// statements per escalation: meaningful under load (rates are not); the executor's polls are included
+		result.put("statementsPerEscalation", service.get("/bench/timer-storm/statements"));
 		Instant last = progress.get("lastEscalatedAt").isNull() ? due : Instant.parse(progress.get("lastEscalatedAt").asText());
 		double allDoneSeconds = Duration.between(due, last).toMillis() / 1000.0;
 		result.put("secondsFromDueToLastEscalation", allDoneSeconds);

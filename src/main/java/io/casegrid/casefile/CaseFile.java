@@ -1,8 +1,11 @@
 package io.casegrid.casefile;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -271,6 +274,49 @@ public class CaseFile {
 
 	public Instant archivedAt() {
 		return archivedAt;
+	}
+
+	/**
+	 * The columns a change may write, with the values as stored: what the methods above set after intake. The rest
+	 * (number, channel, report, place, reporter) is fixed when the case is reported. {@link CaseFiles#change} writes
+	 * only the ones whose value a change moved.
+	 */
+	Map<String, Object> changeableColumns() {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("step", step == null ? null : step.name());
+		columns.put("track", track);
+		columns.put("start_level", startLevel);
+		columns.put("department_code", departmentCode);
+		columns.put("sla_class", slaClass);
+		columns.put("priority", priority);
+		columns.put("reporter_tags", reporterTags);
+		columns.put("vulnerable", vulnerable);
+		columns.put("handling_unit_code", handlingUnitCode);
+		columns.put("resolution", resolution);
+		columns.put("valid", valid);
+		columns.put("redo_count", redoCount);
+		columns.put("possible_duplicates", possibleDuplicates);
+		columns.put("evaluation_score",
+				evaluation == null || evaluation.score() == null ? null : evaluation.score().name());
+		columns.put("evaluation_comment", evaluation == null ? null : evaluation.comment());
+		columns.put("evaluation_at", evaluation == null ? null : timestamp(evaluation.at()));
+		columns.put("evaluation_defaulted", evaluation == null ? null : evaluation.defaulted());
+		columns.put("archived_at", timestamp(archivedAt));
+		return columns;
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
+	}
+
+	/** The version this file was read at: a write succeeds only while the stored row still has it. */
+	long version() {
+		return version;
+	}
+
+	/** The stored row moved to the next version with this file's changes. */
+	void written() {
+		version++;
 	}
 
 }

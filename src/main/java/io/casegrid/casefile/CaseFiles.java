@@ -1,7 +1,10 @@
 package io.casegrid.casefile;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,6 +25,8 @@ public class CaseFiles {
 
 	private final CaseFileRepository files;
 
+	private final CaseFileUpdates updates;
+
 	private final CaseTimeline timeline;
 
 	private final CaseAttachments attachments;
@@ -30,9 +35,10 @@ public class CaseFiles {
 
 	private final Outbox outbox;
 
-	CaseFiles(CaseFileRepository files, CaseTimeline timeline, CaseAttachments attachments, TimeSource time,
-			Outbox outbox) {
+	CaseFiles(CaseFileRepository files, CaseFileUpdates updates, CaseTimeline timeline, CaseAttachments attachments,
+			TimeSource time, Outbox outbox) {
 		this.files = files;
+		this.updates = updates;
 		this.timeline = timeline;
 		this.attachments = attachments;
 		this.time = time;
@@ -44,7 +50,7 @@ public class CaseFiles {
 	public CaseFile open(CaseFile reported, List<Attachment> attachmentRefs, String actor, TimelineNote note) {
 		CaseFile saved = files.save(reported);
 		attachments.add(saved.id(), attachmentRefs);
-		write(saved.id(), saved.reportedAt(), saved.step(), actor, note);
+		write(saved.id(), saved.reportedAt(), actor, note);
 		return saved;
 	}
 
@@ -56,25 +62,38 @@ public class CaseFiles {
 		return find(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
 	}
 
-	/** Applies a change to the case and writes what happened on its timeline. */
+	/**
+	 * Applies a change to the case and writes what happened on its timeline. Only the columns the change moved are
+	 * written, with the version the file was read at: a change that lost a race to another is refused
+	 * ({@link org.springframework.dao.OptimisticLockingFailureException}), never written over it.
+	 */
 	@Transactional
 	public CaseFile change(UUID caseId, String actor, TimelineNote note, Consumer<CaseFile> change) {
 		CaseFile file = get(caseId);
+		Map<String, Object> before = file.changeableColumns();
 		change.accept(file);
-		CaseFile saved = files.save(file);
-		write(caseId, time.now(), saved.step(), actor, note);
-		return saved;
+		Map<String, Object> changed = new LinkedHashMap<>();
+		file.changeableColumns().forEach((column, value) -> {
+			if (!Objects.equals(before.get(column), value)) {
+				changed.put(column, value);
+			}
+		});
+		if (!changed.isEmpty()) {
+			updates.write(file, changed);
+		}
+		write(caseId, time.now(), actor, note);
+		return file;
 	}
 
-	/** Writes a line on the case's timeline without changing the case file. */
+	/** Writes a line on the case's timeline without changing the case file, at the step the case is at. */
 	@Transactional
 	public void note(UUID caseId, String actor, TimelineNote note) {
-		CaseFile file = get(caseId);
-		write(caseId, time.now(), file.step(), actor, note);
+		write(caseId, time.now(), actor, note);
 	}
 
-	private void write(UUID caseId, Instant at, CaseStep step, String actor, TimelineNote note) {
-		timeline.append(caseId, at, step, actor, note);
+	/** The line goes on the timeline at the step the case is at (as this transaction sees it), with its events. */
+	private void write(UUID caseId, Instant at, String actor, TimelineNote note) {
+		CaseStep step = timeline.append(caseId, at, actor, note).orElseThrow(() -> new NotFoundException("Case", caseId));
 		for (EventType event : note.events()) {
 			outbox.record(event, caseId, at, CaseEventPayload.of(step, actor, note));
 		}

@@ -3,6 +3,7 @@ package io.casegrid.casefile;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,19 +30,24 @@ class CaseTimeline {
 		this.json = json;
 	}
 
-	void append(UUID caseId, Instant at, CaseStep step, String actor, TimelineNote note) {
-		jdbc.sql("""
+	/**
+	 * Appends a line at the step the case is at, read in the same statement; empty when there is no such case (and
+	 * nothing was written).
+	 */
+	Optional<CaseStep> append(UUID caseId, Instant at, String actor, TimelineNote note) {
+		return jdbc.sql("""
 				INSERT INTO case_event (case_id, occurred_at, type, step, actor, summary, details)
-				VALUES (:caseId, :at, :type, :step, :actor, :summary, CAST(:details AS jsonb))
+				SELECT id, :at, :type, step, :actor, :summary, CAST(:details AS jsonb) FROM case_file WHERE id = :caseId
+				RETURNING step
 				""")
 			.param("caseId", caseId)
 			.param("at", Timestamp.from(at))
 			.param("type", note.type())
-			.param("step", step == null ? null : step.name())
 			.param("actor", actor)
 			.param("summary", truncate(note.summary(), 1000))
 			.param("details", write(note.details()))
-			.update();
+			.query((rs, i) -> CaseStep.valueOf(rs.getString(1)))
+			.optional();
 	}
 
 	List<TimelineEntry> of(UUID caseId) {

@@ -15,7 +15,6 @@ import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
 import io.casegrid.sla.ClockState;
 import io.casegrid.sla.Phase;
-import io.casegrid.sla.SlaClock;
 import io.casegrid.sla.SlaClocks;
 
 import org.springframework.stereotype.Component;
@@ -46,8 +45,8 @@ class RecordSignForListener implements TaskListener {
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> startClock(task);
 			case EVENTNAME_ASSIGNMENT -> signFor(task);
-			case EVENTNAME_COMPLETE -> stopClock(task, ClockState.MET, "办理完毕");
-			case EVENTNAME_DELETE -> stopClock(task, ClockState.ESCALATED, "任务撤销（升级或取消）");
+			case EVENTNAME_COMPLETE -> stopClock(task, "办理完毕");
+			case EVENTNAME_DELETE -> withdrawClock(task);
 			default -> {
 			}
 		}
@@ -61,8 +60,7 @@ class RecordSignForListener implements TaskListener {
 			.findFirst()
 			.orElse(null);
 		var caseId = ProcessVariables.caseId(task);
-		if (clocks.ofCase(caseId).stream().anyMatch(c -> c.phase() == Phase.ACCEPTANCE && unit != null
-				&& unit.equals(c.unitCode()))) {
+		if (clocks.hadClock(caseId, Phase.ACCEPTANCE, unit)) {
 			return; // the unit signed for the case before (the task is back after 延期, 吹哨 or 重办)
 		}
 		clocks.startOn(caseId, Phase.ACCEPTANCE, unit, ProcessActor.current())
@@ -77,21 +75,21 @@ class RecordSignForListener implements TaskListener {
 				TimelineNote.of("SIGNED_FOR", "签收：" + task.getAssignee(), Map.of("assignee", task.getAssignee()))
 					.announcing(EventType.TASK_SIGNED_FOR),
 				f -> f.startHandling());
-		stopClock(task, ClockState.MET, "签收：" + task.getAssignee());
+		stopClock(task, "签收：" + task.getAssignee());
 	}
 
-	private void stopClock(DelegateTask task, ClockState reason, String note) {
+	private void stopClock(DelegateTask task, String note) {
 		Object id = task.getVariableLocal(SIGN_FOR_CLOCK_ID);
-		if (id == null) {
-			return;
+		if (id != null) {
+			clocks.stop(UUID.fromString(id.toString()), ClockState.MET, note, ProcessActor.current());
 		}
-		SlaClock clock = clocks.get(UUID.fromString(id.toString()));
-		if (clock.stoppedAt() != null) {
-			return;
+	}
+
+	private void withdrawClock(DelegateTask task) {
+		Object id = task.getVariableLocal(SIGN_FOR_CLOCK_ID);
+		if (id != null) {
+			clocks.withdraw(UUID.fromString(id.toString()), "任务撤销（升级或取消）", ProcessActor.current());
 		}
-		boolean late = !clocks.now().isBefore(clock.dueAt());
-		clocks.stop(clock.id(), reason == ClockState.ESCALATED && late ? ClockState.BREACHED : reason, note,
-				ProcessActor.current());
 	}
 
 }

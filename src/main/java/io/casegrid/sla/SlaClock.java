@@ -1,12 +1,16 @@
 package io.casegrid.sla;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -72,6 +76,14 @@ public class SlaClock {
 	@Version
 	private Long version;
 
+	/** The clock as it was read, taken at its first change: what {@link ClockWrites} compares with to write. */
+	@Transient
+	private Read read;
+
+	/** A stored clock's columns, history length and pauses when it was read. */
+	record Read(Map<String, Object> columns, int events, List<ClockPause> pauses) {
+	}
+
 	SlaClock() {
 	}
 
@@ -133,11 +145,13 @@ public class SlaClock {
 	}
 
 	void warn(Instant at, String actor) {
+		changing();
 		warnedAt = at;
 		history.add(new ClockEvent(at, "WARNED", dueAt, null, actor));
 	}
 
 	void stop(Instant at, ClockState reason, String note, String actor) {
+		changing();
 		if (reason == ClockState.BREACHED) {
 			breachedAt = at;
 		}
@@ -152,6 +166,7 @@ public class SlaClock {
 	}
 
 	void pause(Instant at, Duration remaining, Duration warnRemaining, String reason, String actor) {
+		changing();
 		pausedAt = at;
 		remainingAtPause = remaining.toString();
 		warnRemainingAtPause = warnRemaining.toString();
@@ -161,10 +176,12 @@ public class SlaClock {
 
 	/** The open pause ends at {@code at}, so that the times can be computed over every pause taken. */
 	void endPause(Instant at) {
+		changing();
 		pauses.set(pauses.size() - 1, pauses.get(pauses.size() - 1).ended(at));
 	}
 
 	void resume(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+		changing();
 		pausedAt = null;
 		remainingAtPause = null;
 		warnRemainingAtPause = null;
@@ -174,6 +191,7 @@ public class SlaClock {
 	}
 
 	void extend(Instant at, Instant newDueAt, Instant newWarnAt, Duration extra, String reason, String actor) {
+		changing();
 		budget = budget().plus(extra).toString();
 		dueAt = newDueAt;
 		warnAt = newWarnAt;
@@ -182,6 +200,7 @@ public class SlaClock {
 
 	/** The calendar changed: the same budget now ends elsewhere. */
 	void recalculate(Instant at, Instant newDueAt, Instant newWarnAt, String actor) {
+		changing();
 		dueAt = newDueAt;
 		warnAt = newWarnAt;
 		history.add(new ClockEvent(at, "RECALCULATED", newDueAt, "工作日历调整", actor));
@@ -189,6 +208,61 @@ public class SlaClock {
 
 	Duration budget() {
 		return Duration.parse(budget);
+	}
+
+	/** Before the first change of a stored clock: remember it as read. */
+	private void changing() {
+		if (read == null && version != null) {
+			read = new Read(changeableColumns(), history.size(), List.copyOf(pauses));
+		}
+	}
+
+	/**
+	 * The columns the changes above may write, with their values as stored; the rest (case, phase, level, unit,
+	 * class, limit, start) is fixed when the clock starts.
+	 */
+	Map<String, Object> changeableColumns() {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("due_at", timestamp(dueAt));
+		columns.put("warn_at", timestamp(warnAt));
+		columns.put("budget", budget);
+		columns.put("warned_at", timestamp(warnedAt));
+		columns.put("breached_at", timestamp(breachedAt));
+		columns.put("paused_at", timestamp(pausedAt));
+		columns.put("remaining_at_pause", remainingAtPause);
+		columns.put("warn_remaining_at_pause", warnRemainingAtPause);
+		columns.put("stopped_at", timestamp(stoppedAt));
+		columns.put("stop_reason", stopReason == null ? null : stopReason.name());
+		columns.put("process_instance_id", timers == null ? null : timers.processInstanceId());
+		columns.put("due_variable", timers == null ? null : timers.dueVariable());
+		columns.put("warn_variable", timers == null ? null : timers.warnVariable());
+		columns.put("due_timer", timers == null ? null : timers.dueTimer());
+		columns.put("warn_timer", timers == null ? null : timers.warnTimer());
+		return columns;
+	}
+
+	static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
+	}
+
+	/** Not stored yet: the first save inserts it with its history. */
+	boolean isNew() {
+		return version == null;
+	}
+
+	/** The clock as read before its first change; null when it has not changed since. */
+	Read read() {
+		return read;
+	}
+
+	long version() {
+		return version;
+	}
+
+	/** The changes are stored: the row is at the next version, and the clock compares with itself from now on. */
+	void written() {
+		version++;
+		read = null;
 	}
 
 	/** The pauses that are over, as the calendar arithmetic takes them. */
@@ -268,6 +342,7 @@ public class SlaClock {
 	}
 
 	void rebind(TimerBinding timers) {
+		changing();
 		this.timers = timers;
 	}
 

@@ -22,6 +22,17 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 
 	@Query("""
 			SELECT * FROM sla_clock
+			 WHERE case_id = :caseId AND level = :level AND stopped_at IS NULL
+			 ORDER BY started_at, id
+			""")
+	List<SlaClock> findOpenByCaseAtLevel(@Param("caseId") UUID caseId, @Param("level") String level);
+
+	@Query("SELECT EXISTS (SELECT 1 FROM sla_clock WHERE case_id = :caseId AND phase = :phase AND unit_code = :unitCode)")
+	boolean existsForUnit(@Param("caseId") UUID caseId, @Param("phase") String phase,
+			@Param("unitCode") String unitCode);
+
+	@Query("""
+			SELECT * FROM sla_clock
 			 WHERE process_instance_id = :processInstanceId AND stopped_at IS NULL
 			 ORDER BY started_at, id
 			""")

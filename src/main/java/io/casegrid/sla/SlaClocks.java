@@ -35,6 +35,8 @@ public class SlaClocks {
 
 	private final SlaClockRepository clocks;
 
+	private final ClockWrites writes;
+
 	private final SlaPolicy policy;
 
 	private final DueDateCalculator calculator;
@@ -52,10 +54,11 @@ public class SlaClocks {
 	/** The class of a case that triage gave none (the policy's middle class). */
 	private static final String DEFAULT_CLASS = SlaClass.TIME_CONSUMING.name();
 
-	SlaClocks(SlaClockRepository clocks, SlaPolicy policy, DueDateCalculator calculator, TimerJobs timers,
-			TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
+	SlaClocks(SlaClockRepository clocks, ClockWrites writes, SlaPolicy policy, DueDateCalculator calculator,
+			TimerJobs timers, TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
 		this.org = org;
 		this.clocks = clocks;
+		this.writes = writes;
 		this.policy = policy;
 		this.calculator = calculator;
 		this.timers = timers;
@@ -110,7 +113,7 @@ public class SlaClocks {
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
 				start.departmentCode(), slaClass, limit, now, due, warnOf(now, budget, List.of(), limit.counting()),
 				budget, start.timers(), actor);
-		return clocks.save(clock);
+		return writes.save(clock);
 	}
 
 	/**
@@ -130,7 +133,7 @@ public class SlaClocks {
 		for (SlaClock clock : clocks.findOpenByCase(caseId)) {
 			if (clock.phase() == phase) {
 				clock.stop(now, reason, note, actor);
-				clocks.save(clock);
+				writes.save(clock);
 				stopped++;
 			}
 		}
@@ -152,7 +155,7 @@ public class SlaClocks {
 	public SlaClock warned(UUID clockId, String actor) {
 		SlaClock clock = get(clockId);
 		clock.warn(time.now(), actor);
-		return clocks.save(clock);
+		return writes.save(clock);
 	}
 
 	/** Stops a clock: MET when the work is done, BREACHED when its limit passed, ESCALATED when taken up by hand. */
@@ -161,7 +164,22 @@ public class SlaClocks {
 		SlaClock clock = get(clockId);
 		if (clock.stoppedAt() == null) {
 			clock.stop(time.now(), reason, note, actor);
-			clock = clocks.save(clock);
+			clock = writes.save(clock);
+		}
+		return clock;
+	}
+
+	/**
+	 * The work a clock measured was withdrawn (its task deleted when the level escalated or the work was cancelled):
+	 * it stops as ESCALATED, or BREACHED when its limit had passed. A stopped clock stays as it is.
+	 */
+	@Transactional
+	public SlaClock withdraw(UUID clockId, String note, String actor) {
+		SlaClock clock = get(clockId);
+		Instant now = time.now();
+		if (clock.stoppedAt() == null) {
+			clock.stop(now, now.isBefore(clock.dueAt()) ? ClockState.ESCALATED : ClockState.BREACHED, note, actor);
+			clock = writes.save(clock);
 		}
 		return clock;
 	}
@@ -173,12 +191,15 @@ public class SlaClocks {
 	@Transactional
 	public void stopOpen(UUID caseId, String level, ClockState reason, String note, String actor) {
 		Instant now = time.now();
-		for (SlaClock clock : clocks.findOpenByCase(caseId)) {
-			if (clock.level().equals(level)) {
-				clock.stop(now, reason, note, actor);
-				clocks.save(clock);
-			}
+		for (SlaClock clock : clocks.findOpenByCaseAtLevel(caseId, level)) {
+			clock.stop(now, reason, note, actor);
+			writes.save(clock);
 		}
+	}
+
+	/** Whether the case ever had a clock of this phase on this unit (e.g. the unit signed for it before). */
+	public boolean hadClock(UUID caseId, Phase phase, String unitCode) {
+		return unitCode != null && clocks.existsForUnit(caseId, phase.name(), unitCode);
 	}
 
 	/** The case's open clock of {@code phase}, if one runs (e.g. the open mediation level's time box). */
@@ -194,7 +215,7 @@ public class SlaClocks {
 	public SlaClock rebind(UUID clockId, TimerBinding timers) {
 		SlaClock clock = get(clockId);
 		clock.rebind(timers);
-		return clocks.save(clock);
+		return writes.save(clock);
 	}
 
 	/**
@@ -214,7 +235,7 @@ public class SlaClocks {
 					movedTo(movedTimers, old.dueTimer()), movedTo(movedTimers, old.warnTimer()));
 			if (!moved.equals(old)) {
 				clock.rebind(moved);
-				clocks.save(clock);
+				writes.save(clock);
 				rebound++;
 			}
 		}
@@ -239,7 +260,7 @@ public class SlaClocks {
 		for (SlaClock clock : running) {
 			clock.pause(now, left(now, clock.dueAt(), clock.limit().counting()),
 					left(now, clock.warnAt(), clock.limit().counting()), reason, actor);
-			clocks.save(clock);
+			writes.save(clock);
 			timers.hold(clock.timers());
 		}
 		files.note(caseId, actor, TimelineNote.of("SLA_PAUSED", "计时暂停：" + reason, Map.of("reason", reason)));
@@ -260,7 +281,7 @@ public class SlaClocks {
 		Instant now = time.now();
 		clock.pause(now, left(now, clock.dueAt(), clock.limit().counting()),
 				left(now, clock.warnAt(), clock.limit().counting()), reason, actor);
-		return clocks.save(clock);
+		return writes.save(clock);
 	}
 
 	/** Resumes one paused clock with the time it had left and moves its timers; any other clock stays as it is. */
@@ -279,7 +300,7 @@ public class SlaClocks {
 		Instant due = dueOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
 		Instant warn = warnOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
 		clock.resume(now, due, warn, actor);
-		SlaClock saved = clocks.save(clock);
+		SlaClock saved = writes.save(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		return saved;
 	}
@@ -329,7 +350,7 @@ public class SlaClocks {
 		Duration added = between(oldDue, due, counting);
 		Instant warn = warnOf(clock.startedAt(), clock.budget().plus(added), clock.endedPauses(), counting);
 		clock.extend(time.now(), due, warn, added, reason, actor);
-		clocks.save(clock);
+		writes.save(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
 				Map.of("dueAt", due.toString(), "extra", extra)));
@@ -366,7 +387,7 @@ public class SlaClocks {
 			if (!due.equals(clock.dueAt()) || !warn.equals(clock.warnAt())) {
 				Instant oldDue = clock.dueAt();
 				clock.recalculate(now, due, warn, actor);
-				clocks.save(clock);
+				writes.save(clock);
 				timers.move(clock.timers(), oldDue, due, warn);
 				files.note(clock.caseId(), actor, TimelineNote.of("SLA_RECALCULATED",
 						"工作日历调整：" + clock.unitCode() + " 的时限由 " + oldDue + " 改为 " + due,

@@ -2,22 +2,39 @@ package io.casegrid.sla;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 
 import org.springframework.stereotype.Component;
 
-/** Reads the time limits from {@code processes/sla-policy.dmn}, which process designers keep. */
+/**
+ * Reads the time limits from {@code processes/sla-policy.dmn}, which process designers keep. A deployed version of
+ * the table never changes, so its answer for a class, phase and priority is evaluated once per version and kept: a
+ * clock start (one per level entered, thousands in an escalation storm) costs the look-up of the latest version, not
+ * an evaluation with its decision history. The clock itself records the limit it got ({@code sla_clock.time_limit},
+ * {@code counting} and its STARTED line); a newly deployed version answers from the next clock on.
+ */
 @Component
 class SlaPolicy {
 
 	static final String DECISION_KEY = "Decision_SlaPolicy";
 
+	private record Question(String decisionDefinitionId, String slaClass, Phase phase, String priority) {
+	}
+
 	private final DecisionService decisions;
 
-	SlaPolicy(DecisionService decisions) {
+	private final RepositoryService repository;
+
+	private final Map<Question, Optional<SlaLimit>> answers = new ConcurrentHashMap<>();
+
+	SlaPolicy(DecisionService decisions, RepositoryService repository) {
 		this.decisions = decisions;
+		this.repository = repository;
 	}
 
 	/**
@@ -26,9 +43,22 @@ class SlaPolicy {
 	 * matter, which is answered by its 办结).
 	 */
 	Optional<SlaLimit> limitFor(String slaClass, Phase phase, String priority) {
-		var result = decisions.evaluateDecisionTableByKey(DECISION_KEY,
-				Variables.fromMap(Map.of("slaClass", slaClass, "phase", phase.name(), "priority",
-						priority == null ? "NORMAL" : priority)))
+		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(DECISION_KEY)
+			.withoutTenantId()
+			.latestVersion()
+			.singleResult();
+		if (latest == null) {
+			throw new IllegalStateException("sla-policy.dmn (" + DECISION_KEY + ") is not deployed");
+		}
+		return answers.computeIfAbsent(
+				new Question(latest.getId(), slaClass, phase, priority == null ? "NORMAL" : priority), this::evaluate);
+	}
+
+	private Optional<SlaLimit> evaluate(Question question) {
+		var result = decisions.evaluateDecisionTableById(question.decisionDefinitionId(),
+				Variables.fromMap(Map.of("slaClass", question.slaClass(), "phase", question.phase().name(), "priority",
+						question.priority())))
 			.getFirstResult();
 		if (result == null) {
 			return Optional.empty();
