@@ -73,9 +73,14 @@ class RawEngineAnchor {
 			.name("基准：单个人工任务")
 			.camundaHistoryTimeToLive(1)
 			.startEvent("StartEvent_Bench")
-			.userTask("UserTask_Bench")
+			.sequenceFlowId("Flow_ToTask")
+			.userTask("Task_Bench")
 			.name("办理")
 			.camundaCandidateGroups("bench")
+			// the deployment check wants a deployed Camunda Form on every user task; the form is never opened here
+			.camundaFormRef("Form_HandleAtLevel")
+			.camundaFormRefBinding("latest")
+			.sequenceFlowId("Flow_ToEnd")
 			.endEvent("EndEvent_Bench")
 			.done();
 		repository.createDeployment()

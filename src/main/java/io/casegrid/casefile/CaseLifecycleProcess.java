@@ -65,28 +65,23 @@ public final class CaseLifecycleProcess {
 
 	}
 
-	/** Process variables: only ids and routing facts; the case's content stays in the case file. */
+	/**
+	 * Process variables: only ids and what the diagrams' expressions (gateways, called elements, candidate groups,
+	 * timers) or a called process read; the case's content — channel, category, place, start level, priority — stays in
+	 * the case file, where delegates read it (each variable costs a runtime row and a history row, and again in every
+	 * process it is passed to: docs/performance.md, "Statements per case (issue 14)").
+	 */
 	public static final class Vars {
 
 		public static final String CASE_ID = ProcessVariables.CASE_ID;
 
 		public static final String CASE_NUMBER = "caseNumber";
 
-		public static final String UNIT_CODE = "unitCode";
-
-		public static final String CHANNEL = "channel";
-
-		public static final String CATEGORY_CODE = "categoryCode";
-
 		public static final String TRACK = "track";
-
-		public static final String START_LEVEL = "startLevel";
 
 		public static final String DEPARTMENT_CODE = "departmentCode";
 
 		public static final String SLA_CLASS = "slaClass";
-
-		public static final String PRIORITY = "priority";
 
 		public static final String DISPATCH_PROCESS = "dispatchProcess";
 

@@ -29,9 +29,7 @@ public class CaseProcesses {
 	public String start(CaseFile file, String actor) {
 		return engineUser.runAs(actor, () -> runtime.createMessageCorrelation(CaseLifecycleProcess.MESSAGE_CASE_REPORTED)
 			.processInstanceBusinessKey(file.id().toString())
-			.setVariables(Map.of(Vars.CASE_ID, file.id().toString(), Vars.CASE_NUMBER, file.caseNumber(),
-					Vars.UNIT_CODE, file.location().unitCode(), Vars.CHANNEL, file.channel().name(),
-					Vars.CATEGORY_CODE, file.categoryCode()))
+			.setVariables(Map.of(Vars.CASE_ID, file.id().toString(), Vars.CASE_NUMBER, file.caseNumber()))
 			.correlateStartMessage()
 			.getId());
 	}

@@ -25,10 +25,8 @@ class OpenCaseFileDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Classification classification = filing.open(ProcessVariables.caseId(execution));
 		execution.setVariable(Vars.TRACK, classification.track());
-		execution.setVariable(Vars.START_LEVEL, classification.startLevel());
 		execution.setVariable(Vars.DEPARTMENT_CODE, classification.departmentCode());
 		execution.setVariable(Vars.SLA_CLASS, classification.slaClass());
-		execution.setVariable(Vars.PRIORITY, classification.priority());
 		execution.setVariable(Vars.DISPATCH_PROCESS, classification.dispatchProcess());
 		execution.setVariable(Vars.HANDLING_PROCESS, classification.handlingProcess());
 		execution.setVariable(Vars.REDO_COUNT, 0);

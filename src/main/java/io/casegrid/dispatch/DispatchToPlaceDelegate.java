@@ -36,7 +36,7 @@ class DispatchToPlaceDelegate implements JavaDelegate {
 		var file = files.get(ProcessVariables.caseId(execution));
 		clocks.awaiting(file.id(), Actor.SYSTEM.id());
 		var place = file.location();
-		String startLevel = ProcessVariables.string(execution, Vars.START_LEVEL);
+		String startLevel = file.startLevel();
 		String unit = firstOf(switch (startLevel == null ? "GRID" : startLevel) {
 			case "COUNTY" -> new String[] { place.countyCode() };
 			case "TOWNSHIP" -> new String[] { place.townshipCode(), place.countyCode() };

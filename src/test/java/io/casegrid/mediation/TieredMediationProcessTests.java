@@ -75,7 +75,7 @@ class TieredMediationProcessTests extends MediationProcessTestSupport {
 			.containsKeys(ProcessVariables.CASE_ID, CaseLifecycleProcess.Vars.CASE_NUMBER,
 					CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE)
 			.doesNotContainKeys(CaseLifecycleProcess.Vars.TRACK, CaseLifecycleProcess.Vars.SLA_CLASS,
-					CaseLifecycleProcess.Vars.PRIORITY, CaseLifecycleProcess.Vars.REDO_COUNT);
+					CaseLifecycleProcess.Vars.REDO_COUNT);
 		ProcessInstance agreement = settledAtTheVillage(d);
 
 		assertThat(runtime.getVariables(agreement.getId()).keySet()).containsExactlyInAnyOrder(
