@@ -3,6 +3,7 @@ package io.casegrid.sla;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,6 +33,9 @@ class SlaPolicy {
 
 	private final Map<Question, Optional<SlaLimit>> answers = new ConcurrentHashMap<>();
 
+	/** How often the table was evaluated: its decision history is not kept (a look-up, {@code SlaPolicyLookup}). */
+	private final AtomicLong evaluations = new AtomicLong();
+
 	SlaPolicy(DecisionService decisions, RepositoryService repository) {
 		this.decisions = decisions;
 		this.repository = repository;
@@ -55,7 +59,12 @@ class SlaPolicy {
 				new Question(latest.getId(), slaClass, phase, priority == null ? "NORMAL" : priority), this::evaluate);
 	}
 
+	long evaluations() {
+		return evaluations.get();
+	}
+
 	private Optional<SlaLimit> evaluate(Question question) {
+		evaluations.incrementAndGet();
 		var result = decisions.evaluateDecisionTableById(question.decisionDefinitionId(),
 				Variables.fromMap(Map.of("slaClass", question.slaClass(), "phase", question.phase().name(), "priority",
 						question.priority())))
