@@ -363,6 +363,78 @@ class MonthOfCasesReportHttpTests {
 		});
 	}
 
+	@Test
+	void disputesMediatedInAMonthOfTheirOwnAreCountedAsComputedByHand() throws Exception {
+		// Tuesday 13 May 2025, 09:00: three neighbour disputes reported by the grid worker on a visit
+		Instant may = Instant.parse("2025-05-13T01:00:00Z");
+		at(may);
+		CasegridClient worker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
+		CasegridClient committee = new CasegridClient(port, DemoUsers.MEDIATOR_DONGGUAN);
+		centre = new CasegridClient(port, DemoUsers.CENTRE);
+		List<UUID> disputes = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			disputes.add(worker.intake.reportCase(CasegridClient.flyingWireReport()
+				.channel(io.casegrid.client.model.Channel.VISIT)
+				.categoryCode("NEIGHBOUR_DISPUTE")
+				.title("邻里纠纷：雨棚挡光")
+				.description("王某在5号楼前搭建雨棚，挡住李某家采光。"), UUID.randomUUID().toString()).getId());
+		}
+		List<UUID> settled = disputes.subList(0, 2);
+		UUID declined = disputes.get(2);
+		// the committee accepts two at once and declines the third (产权: 诉讼)
+		for (UUID id : settled) {
+			committee.tasks.completeTask(committee.awaitTask(id, "Task_AcceptDispute").getId(),
+					new TaskCompletion().outcome("ACCEPT").putFieldsItem("parties", "王某；李某")
+						.putFieldsItem("disputeSummary", "雨棚挡光"));
+		}
+		committee.tasks.completeTask(committee.awaitTask(declined, "Task_AcceptDispute").getId(),
+				new TaskCompletion().outcome("DECLINE").putFieldsItem("referralReason", "涉及房屋产权确认")
+					.putFieldsItem("referralChannel", "LITIGATION"));
+		committee.tasks.completeTask(committee.awaitTask(declined, "Task_MediationFollowUp").getId(),
+				new TaskCompletion().outcome("REFERRAL_FOLLOWED").putFieldsItem("followUpNote", "当事人已起诉"));
+
+		// two days later the village settles both, with an agreement and 司法确认 applied for, and follows them up
+		at(may.plus(Duration.ofDays(2)));
+		for (UUID id : settled) {
+			committee.tasks.completeTask(committee.awaitTask(id, "Task_VillageMediation").getId(),
+					new TaskCompletion().outcome("SETTLED").putFieldsItem("settlementSummary", "王某拆除雨棚"));
+			committee.tasks.completeTask(committee.awaitTask(id, "Task_DraftAgreement").getId(),
+					new TaskCompletion().outcome("SIGNED")
+						.putFieldsItem("parties", "王某，男，东关社区5号楼；李某，女，东关社区5号楼")
+						.putFieldsItem("facts", "王某搭建雨棚遮挡李某采光")
+						.putFieldsItem("obligations", "王某于十日内自行拆除雨棚")
+						.putFieldsItem("performance", "王某自行拆除，网格员见证")
+						.putFieldsItem("performBy", "2025-05-25T09:00:00+08:00")
+						.putFieldsItem("signaturesConfirmed", "CONFIRMED")
+						.putFieldsItem("applyJudicialConfirmation", "YES"));
+			committee.tasks.completeTask(committee.awaitTask(id, "Task_JudicialConfirmation").getId(),
+					new TaskCompletion().outcome("APPLIED").putFieldsItem("court", "云岭县人民法院"));
+			committee.tasks.completeTask(committee.awaitTask(id, "Task_MediationFollowUp").getId(),
+					new TaskCompletion().outcome("PERFORMED").putFieldsItem("followUpNote", "雨棚已拆除"));
+		}
+		for (UUID id : disputes) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> centre.cases.getCase(id).getTimeline().stream()
+					.anyMatch(e -> e.getType().equals("MEDIATION_CONCLUDED")));
+		}
+
+		UnitReport report = centre.reports.getUnitReport(DemoCounty.TOWNSHIP_CHENGGUAN, "2025-05", null, null);
+		Map<String, ReportFigure> f = byKey(report);
+		assertCount(f, "received", 3);
+		assertThat(rows(report, "byChannel")).containsExactly(Map.entry("VISIT", 3L));
+		assertThat(rows(report, "topCategories")).containsExactly(Map.entry("NEIGHBOUR_DISPUTE", 3L));
+		// accepted 2 (the declined one never was); settled 2 at the village; success 2 / (2 + 0 failed) — the declined
+		// one counts in neither; 司法确认 applied for 2 of the 2 settled; 2 days each from opening to conclusion
+		assertCount(f, "disputesAccepted", 2);
+		assertCount(f, "disputesSettled", 2);
+		assertRate(f, "mediationSuccessRate", 2, 2, 100.0);
+		assertRate(f, "judicialConfirmationRate", 2, 2, 100.0);
+		assertThat(value(f, "mediationDaysAverage")).isEqualTo(2.0);
+		assertThat(rows(report, "settledByLevel")).containsExactly(Map.entry("VILLAGE", 2L), Map.entry("BRAND_ROOM", 0L),
+				Map.entry("THREE_HEADS", 0L), Map.entry("COUNTY", 0L));
+		assertThat(rows(report, "referralsByChannel")).as("a declined dispute is no concluded mediation").isEmpty();
+	}
+
 	private List<UUID> report(int count) throws ApiException {
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
