@@ -53,16 +53,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A month of cases of every kind the monthly report counts, built through the API in a month no other test uses
- * (April 2025, the engine's clock moved there), all in 东关社区第一网格 of 城关街道; the report and the assessment read
- * back through the API and every figure compared with the arithmetic written beside it.
+ * (July 2025, the engine's clock moved there), all in 东关社区第一网格 of 城关街道; the report and the assessment read
+ * back through the API and every figure compared with the arithmetic written beside it. The months lie after every
+ * other test's moved clock (UnitReportHttpTests: June 2025), so timers left running here never fire in another test's
+ * month; the disputes (September 2025) come after the whistled cases still open in July.
  */
 @HttpTest
 class MonthOfCasesReportHttpTests {
 
-	/** Tuesday 8 April 2025, 09:00 in the county (a working day; office hours 08:30–12:00, 14:00–17:30). */
-	private static final Instant T0 = Instant.parse("2025-04-08T01:00:00Z");
+	/** Tuesday 8 July 2025, 09:00 in the county (a working day; office hours 08:30–12:00, 14:00–17:30). */
+	private static final Instant T0 = Instant.parse("2025-07-08T01:00:00Z");
 
-	private static final String MONTH = "2025-04";
+	private static final String MONTH = "2025-07";
 
 	private static final int SATISFIED = 24;
 
@@ -361,12 +363,27 @@ class MonthOfCasesReportHttpTests {
 			assertThat(r.getRank()).isEqualTo(1);
 			assertThat(r.getAssessment().getScore()).isEqualByComparingTo("100.0");
 		});
+
+		// the whistled cases stay with their departments: their processes are suspended so that no timer of theirs
+		// fires once the engine's clock is back to today, in the month other tests count
+		for (UUID id : whistled) {
+			suspend(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).list());
+		}
+	}
+
+	private void suspend(List<org.camunda.bpm.engine.runtime.ProcessInstance> instances) {
+		for (var instance : instances) {
+			suspend(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list());
+			if (!instance.isSuspended()) {
+				runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instance.getId()).suspend();
+			}
+		}
 	}
 
 	@Test
 	void disputesMediatedInAMonthOfTheirOwnAreCountedAsComputedByHand() throws Exception {
-		// Tuesday 13 May 2025, 09:00: three neighbour disputes reported by the grid worker on a visit
-		Instant may = Instant.parse("2025-05-13T01:00:00Z");
+		// Tuesday 9 September 2025, 09:00: three neighbour disputes reported by the grid worker on a visit
+		Instant may = Instant.parse("2025-09-09T01:00:00Z");
 		at(may);
 		CasegridClient worker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient committee = new CasegridClient(port, DemoUsers.MEDIATOR_DONGGUAN);
@@ -404,7 +421,7 @@ class MonthOfCasesReportHttpTests {
 						.putFieldsItem("facts", "王某搭建雨棚遮挡李某采光")
 						.putFieldsItem("obligations", "王某于十日内自行拆除雨棚")
 						.putFieldsItem("performance", "王某自行拆除，网格员见证")
-						.putFieldsItem("performBy", "2025-05-25T09:00:00+08:00")
+						.putFieldsItem("performBy", "2025-09-20T09:00:00+08:00")
 						.putFieldsItem("signaturesConfirmed", "CONFIRMED")
 						.putFieldsItem("applyJudicialConfirmation", "YES"));
 			committee.tasks.completeTask(committee.awaitTask(id, "Task_JudicialConfirmation").getId(),
@@ -412,13 +429,14 @@ class MonthOfCasesReportHttpTests {
 			committee.tasks.completeTask(committee.awaitTask(id, "Task_MediationFollowUp").getId(),
 					new TaskCompletion().outcome("PERFORMED").putFieldsItem("followUpNote", "雨棚已拆除"));
 		}
+		// 回访 by the community: every dispute ends archived, leaving no timer behind
 		for (UUID id : disputes) {
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> centre.cases.getCase(id).getTimeline().stream()
-					.anyMatch(e -> e.getType().equals("MEDIATION_CONCLUDED")));
+			committee.awaitTask(id, "Task_ReturnVisit");
+			committee.feedback.evaluateCase(id, new Evaluation().score(EvaluationScore.SATISFIED));
+			await().atMost(Duration.ofSeconds(30)).until(() -> centre.cases.getCase(id).getStep() == CaseStep.ARCHIVED);
 		}
 
-		UnitReport report = centre.reports.getUnitReport(DemoCounty.TOWNSHIP_CHENGGUAN, "2025-05", null, null);
+		UnitReport report = centre.reports.getUnitReport(DemoCounty.TOWNSHIP_CHENGGUAN, "2025-09", null, null);
 		Map<String, ReportFigure> f = byKey(report);
 		assertCount(f, "received", 3);
 		assertThat(rows(report, "byChannel")).containsExactly(Map.entry("VISIT", 3L));
