@@ -45,6 +45,7 @@ import io.casegrid.client.model.EvaluationScore;
 import io.casegrid.client.model.PendingTimer;
 import io.casegrid.client.model.ReportFigure;
 import io.casegrid.client.model.ReportTableRow;
+import io.casegrid.client.model.Reporter;
 import io.casegrid.client.model.SlaClockView;
 import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.UnitAssessment;
@@ -68,8 +69,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 6 never evaluated (默认满意), 4 handed up by hand and 满意, 4 past the grid's 2 working hours (late) and 满意, 3 whistled
  * to 城管 (one 乱吹哨; two 退单: one kept with 城管 = 推诿, one redispatched to 住建; each department's 办理 goes past its
  * limit and gets a 督办单: 城管 replies to one, the other two are missed) — and 3 reports rejected as invalid;
- * <li>2 flying wires reported through 12345 (HOTLINE_12345) by residents living alone (独居老人, vulnerable), resolved at
- * the grid in 40 minutes, 满意;
+ * <li>2 flying wires reported through 12345 (HOTLINE_12345) by 刘奶奶, a resident living alone (独居老人 in the
+ * residents' register: vulnerable), resolved at the grid in 40 minutes, 满意;
  * <li>7 neighbour disputes reported on a visit (VISIT), each ending at a different place: 2 settled by the village
  * committee with 司法确认 applied for, 1 settled by the brand room 孙继红调解工作室 (no 司法确认), 1 settled by the 三长会商
  * with 司法确认 applied for, 1 settled by the county centre the next day (no 司法确认), 1 the county centre could not
@@ -198,7 +199,7 @@ class MonthOfCasesReportHttpTests {
 			vulnerable.add(hotline.intake.reportCase(CasegridClient.flyingWireReport()
 				.channel(Channel.HOTLINE_12345)
 				.channelReference("12345-2025-07-" + UUID.randomUUID())
-				.reporterTags(List.of("LIVING_ALONE_ELDERLY")), null).getId());
+				.reporter(new Reporter().name("刘奶奶").phone("13900000001")), null).getId());
 		}
 		List<UUID> disputes = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
