@@ -509,9 +509,11 @@ class MonthOfCasesReportHttpTests {
 			assertCount(f, "supervisionIssued", 3);
 			assertCount(f, "supervisionRepliedOnTime", 1);
 			assertCount(f, "supervisionMissed", 2);
-			// 4 by hand + 4 late + 3 before the whistle, all from the grid up to the township
-			assertCount(f, "escalations", 11);
-			assertThat(rows(report, "escalationsByLevel")).containsExactly(Map.entry("TOWNSHIP", 11L));
+			// 4 by hand + 4 late + 3 before the whistle, all from the grid up to the township; the 2 missed 督办单,
+			// each reported from the department up to the county centre → 13
+			assertCount(f, "escalations", 13);
+			assertThat(rows(report, "escalationsByLevel")).containsExactly(Map.entry("TOWNSHIP", 11L),
+					Map.entry("COUNTY", 2L));
 			assertThat(rows(report, "byChannel")).containsExactly(Map.entry("GRID_REPORT", 53L),
 					Map.entry("VISIT", 7L), Map.entry("HOTLINE_12345", 2L));
 			assertThat(rows(report, "topCategories")).containsExactly(Map.entry("FLY_WIRE_CHARGING", 52L),
@@ -574,7 +576,8 @@ class MonthOfCasesReportHttpTests {
 
 	@Test
 	void theTownshipsScoreAndEachOfItsDeductionsTraceToTheirCases() throws Exception {
-		// 考核 of 城关街道 (weights 0.3 / 0.3 / 0.4): 0.3 × 100 + 0.3 × 88.14 + 0.4 × 94.34 = 30 + 26.44 + 37.74 = 94.2;
+		// 考核 of 城关街道 (weights 0.3 / 0.3 / 0.4) on the rates as shown (one decimal):
+		// 0.3 × 100 + 0.3 × 88.1 + 0.4 × 94.3 = 30 + 26.43 + 37.72 = 94.15 → 94.2 (四舍五入);
 		// deductions: 7 late 办结 × 2 + 1 乱吹哨 (it blew the whistle) × 2 + 3 重办 × 1 + 3 不满意 × 1 = 22;
 		// the 推诿 and the missed 督办 are the departments', not the township's → 94.2 − 22 = 72.2
 		UnitAssessment chengguan = centre.reports.getUnitAssessment(DemoCounty.TOWNSHIP_CHENGGUAN, MONTH, null, null);
