@@ -512,8 +512,9 @@ class MonthOfCasesReportHttpTests {
 			// 4 by hand + 4 late + 3 before the whistle, all from the grid up to the township; the 2 missed 督办单,
 			// each reported from the department up to the county centre → 13
 			assertCount(f, "escalations", 13);
-			assertThat(rows(report, "escalationsByLevel")).containsExactly(Map.entry("TOWNSHIP", 11L),
-					Map.entry("COUNTY", 2L));
+			// (rows in the order of the level's code)
+			assertThat(rows(report, "escalationsByLevel")).containsExactly(Map.entry("COUNTY", 2L),
+					Map.entry("TOWNSHIP", 11L));
 			assertThat(rows(report, "byChannel")).containsExactly(Map.entry("GRID_REPORT", 53L),
 					Map.entry("VISIT", 7L), Map.entry("HOTLINE_12345", 2L));
 			assertThat(rows(report, "topCategories")).containsExactly(Map.entry("FLY_WIRE_CHARGING", 52L),
