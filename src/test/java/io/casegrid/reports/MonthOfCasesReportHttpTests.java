@@ -55,6 +55,7 @@ import io.casegrid.client.model.WhistleJudgementRequest;
 import io.casegrid.client.model.WhistleRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -741,8 +742,8 @@ class MonthOfCasesReportHttpTests {
 				try {
 					management.executeJob(timer.getJobId());
 				}
-				catch (ProcessEngineException ex) {
-					// the job executor took it first
+				catch (ProcessEngineException | OptimisticLockingFailureException ex) {
+					// the job executor took it first (a 督办单's row still answers in Spring's terms: see the report)
 				}
 			}
 		}
