@@ -743,7 +743,8 @@ class MonthOfCasesReportHttpTests {
 					management.executeJob(timer.getJobId());
 				}
 				catch (ProcessEngineException | OptimisticLockingFailureException ex) {
-					// the job executor took it first (a 督办单's row still answers in Spring's terms: see the report)
+					// the job executor took it first (on a 督办单's row the lost update is Spring's exception: only SLA clocks
+					// translate it into the engine's)
 				}
 			}
 		}
