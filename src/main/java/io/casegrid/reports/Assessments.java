@@ -1,5 +1,7 @@
 package io.casegrid.reports;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,8 +87,9 @@ public class Assessments {
 		Double handling = figures.get("handlingOnTimeRate").value();
 		Double satisfaction = figures.get("satisfactionRate").value();
 		AssessmentPolicy.Weights weights = rules.weights(unit.level().name());
-		double threeRates = round(weights.acceptance() * orFull(acceptance) + weights.handling() * orFull(handling)
-				+ weights.satisfaction() * orFull(satisfaction));
+		double threeRates = round(weighted(weights.acceptance(), acceptance)
+			.add(weighted(weights.handling(), handling))
+			.add(weighted(weights.satisfaction(), satisfaction)));
 		Map<String, Object> params = Map.of("unit", unit.code(), "subtree", filter.subtree(), "from",
 				at(period.from()), "to", at(period.to()));
 		List<Assessment.Deduction> deductions = new ArrayList<>();
@@ -112,9 +115,17 @@ public class Assessments {
 		return OffsetDateTime.ofInstant(day.atStartOfDay(calendar.zone()).toInstant(), ZoneOffset.UTC);
 	}
 
-	/** A rate with nothing to count (no clock, no evaluation) costs nothing. */
-	private static double orFull(Double rate) {
-		return rate == null ? 100.0 : rate;
+	/**
+	 * A weight times a rate (a rate with nothing to count — no clock, no evaluation — costs nothing: 100), in decimal
+	 * arithmetic: 0.3 × 88.1 is 26.43, not binary 26.429999…, so that a score ending in 5 (94.15) is rounded up to
+	 * 94.2 as by hand (四舍五入), not down.
+	 */
+	private static BigDecimal weighted(double weight, Double rate) {
+		return BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(rate == null ? 100.0 : rate));
+	}
+
+	private static double round(BigDecimal value) {
+		return value.setScale(1, RoundingMode.HALF_UP).doubleValue();
 	}
 
 	private static double round(double value) {

@@ -23,6 +23,9 @@ record UnitFilter(OrgUnit unit, Set<String> subtree) {
 			 OR EXISTS (SELECT 1 FROM whistle dw
 			             WHERE dw.case_id = c.id AND :unit = ANY (string_to_array(dw.departments, ','))))""";
 
+	/** Whistles blown by the unit or a unit below it. */
+	static final String WHISTLES_BLOWN = "w.blown_by_unit IN (:subtree)";
+
 	boolean isDepartment() {
 		return unit.level() == OrgLevel.DEPARTMENT;
 	}
@@ -51,7 +54,12 @@ record UnitFilter(OrgUnit unit, Set<String> subtree) {
 
 	/** Whistles the place's units blew, or that called the department in. */
 	String whistles() {
-		return isDepartment() ? ":unit = ANY (string_to_array(w.departments, ','))" : "w.blown_by_unit IN (:subtree)";
+		return isDepartment() ? ":unit = ANY (string_to_array(w.departments, ','))" : WHISTLES_BLOWN;
+	}
+
+	/** The condition for a department; nothing for a place (a department's own doing, e.g. its 推诿). */
+	String departmentOnly(String condition) {
+		return isDepartment() ? condition : "FALSE";
 	}
 
 }

@@ -22,6 +22,8 @@ import io.casegrid.sla.calendar.Interval;
 import io.casegrid.web.ConflictException;
 import io.casegrid.web.NotFoundException;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,7 +115,7 @@ public class SlaClocks {
 		SlaClock clock = SlaClock.started(start.caseId(), start.phase(), start.level(), start.unitCode(),
 				start.departmentCode(), slaClass, limit, now, due, warnOf(now, budget, List.of(), limit.counting()),
 				budget, start.timers(), actor);
-		return writes.save(clock);
+		return saved(clock);
 	}
 
 	/**
@@ -133,7 +135,7 @@ public class SlaClocks {
 		for (SlaClock clock : clocks.findOpenByCase(caseId)) {
 			if (clock.phase() == phase) {
 				clock.stop(now, reason, note, actor);
-				writes.save(clock);
+				saved(clock);
 				stopped++;
 			}
 		}
@@ -155,7 +157,7 @@ public class SlaClocks {
 	public SlaClock warned(UUID clockId, String actor) {
 		SlaClock clock = get(clockId);
 		clock.warn(time.now(), actor);
-		return writes.save(clock);
+		return saved(clock);
 	}
 
 	/** Stops a clock: MET when the work is done, BREACHED when its limit passed, ESCALATED when taken up by hand. */
@@ -164,7 +166,7 @@ public class SlaClocks {
 		SlaClock clock = get(clockId);
 		if (clock.stoppedAt() == null) {
 			clock.stop(time.now(), reason, note, actor);
-			clock = writes.save(clock);
+			clock = saved(clock);
 		}
 		return clock;
 	}
@@ -179,7 +181,7 @@ public class SlaClocks {
 		Instant now = time.now();
 		if (clock.stoppedAt() == null) {
 			clock.stop(now, now.isBefore(clock.dueAt()) ? ClockState.ESCALATED : ClockState.BREACHED, note, actor);
-			clock = writes.save(clock);
+			clock = saved(clock);
 		}
 		return clock;
 	}
@@ -193,7 +195,7 @@ public class SlaClocks {
 		Instant now = time.now();
 		for (SlaClock clock : clocks.findOpenByCaseAtLevel(caseId, level)) {
 			clock.stop(now, reason, note, actor);
-			writes.save(clock);
+			saved(clock);
 		}
 	}
 
@@ -215,7 +217,7 @@ public class SlaClocks {
 	public SlaClock rebind(UUID clockId, TimerBinding timers) {
 		SlaClock clock = get(clockId);
 		clock.rebind(timers);
-		return writes.save(clock);
+		return saved(clock);
 	}
 
 	/**
@@ -235,7 +237,7 @@ public class SlaClocks {
 					movedTo(movedTimers, old.dueTimer()), movedTo(movedTimers, old.warnTimer()));
 			if (!moved.equals(old)) {
 				clock.rebind(moved);
-				writes.save(clock);
+				saved(clock);
 				rebound++;
 			}
 		}
@@ -260,7 +262,7 @@ public class SlaClocks {
 		for (SlaClock clock : running) {
 			clock.pause(now, left(now, clock.dueAt(), clock.limit().counting()),
 					left(now, clock.warnAt(), clock.limit().counting()), reason, actor);
-			writes.save(clock);
+			saved(clock);
 			timers.hold(clock.timers());
 		}
 		files.note(caseId, actor, TimelineNote.of("SLA_PAUSED", "计时暂停：" + reason, Map.of("reason", reason)));
@@ -281,7 +283,7 @@ public class SlaClocks {
 		Instant now = time.now();
 		clock.pause(now, left(now, clock.dueAt(), clock.limit().counting()),
 				left(now, clock.warnAt(), clock.limit().counting()), reason, actor);
-		return writes.save(clock);
+		return saved(clock);
 	}
 
 	/** Resumes one paused clock with the time it had left and moves its timers; any other clock stays as it is. */
@@ -300,9 +302,9 @@ public class SlaClocks {
 		Instant due = dueOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
 		Instant warn = warnOf(clock.startedAt(), clock.budget(), clock.endedPauses(), counting);
 		clock.resume(now, due, warn, actor);
-		SlaClock saved = writes.save(clock);
+		SlaClock stored = saved(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
-		return saved;
+		return stored;
 	}
 
 	/** Resumes the paused clocks of the case with the time they had left, and moves their timers to the new times. */
@@ -350,7 +352,7 @@ public class SlaClocks {
 		Duration added = between(oldDue, due, counting);
 		Instant warn = warnOf(clock.startedAt(), clock.budget().plus(added), clock.endedPauses(), counting);
 		clock.extend(time.now(), due, warn, added, reason, actor);
-		writes.save(clock);
+		saved(clock);
 		timers.move(clock.timers(), oldDue, due, warn);
 		files.note(clock.caseId(), actor, TimelineNote.of("SLA_EXTENDED", "延期：" + reason,
 				Map.of("dueAt", due.toString(), "extra", extra)));
@@ -387,7 +389,7 @@ public class SlaClocks {
 			if (!due.equals(clock.dueAt()) || !warn.equals(clock.warnAt())) {
 				Instant oldDue = clock.dueAt();
 				clock.recalculate(now, due, warn, actor);
-				writes.save(clock);
+				saved(clock);
 				timers.move(clock.timers(), oldDue, due, warn);
 				files.note(clock.caseId(), actor, TimelineNote.of("SLA_RECALCULATED",
 						"工作日历调整：" + clock.unitCode() + " 的时限由 " + oldDue + " 改为 " + due,
@@ -398,6 +400,21 @@ public class SlaClocks {
 			}
 		}
 		return moved;
+	}
+
+	/**
+	 * Saves a clock. A clock another transaction changed since this one read it — a timer job breaching it while a
+	 * user's action stops it as met, both on the same row — is a concurrent change in the engine's own terms: the job
+	 * executor retries the job without spending one of its retries (on the retry the clock is stopped, or the job is
+	 * gone with the task the action completed), and the API answers 409 (reload and try again), never 500.
+	 */
+	private SlaClock saved(SlaClock clock) {
+		try {
+			return writes.save(clock);
+		}
+		catch (OptimisticLockingFailureException lost) {
+			throw new OptimisticLockingException("SLA clock " + clock.id() + " was changed at the same moment", lost);
+		}
 	}
 
 	public SlaClock get(UUID clockId) {

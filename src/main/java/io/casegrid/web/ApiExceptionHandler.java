@@ -69,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
-	ResponseEntity<Object> concurrentChange(RuntimeException ex) {
+	ResponseEntity<Object> concurrentChange(Exception ex) {
 		return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT,
 				"Someone else changed this at the same moment; reload and try again");
 	}
@@ -137,6 +137,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (causedByLostConnection(ex)) {
 			// the engine wraps a lost database connection in its own exceptions
 			return unavailable(new TransientDataAccessResourceException(ex.getMessage(), ex));
+		}
+		if (causedByConcurrentChange(ex)) {
+			// the engine wraps what its listeners throw: a lost update under a task listener is still a conflict
+			return concurrentChange(ex);
 		}
 		java.sql.SQLException badData = badDataCause(ex);
 		if (badData != null) {
@@ -263,6 +267,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 			if (t instanceof java.sql.SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
 					|| t instanceof java.sql.SQLException sql && isConnectionLoss(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean causedByConcurrentChange(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException) {
 				return true;
 			}
 		}
