@@ -77,6 +77,37 @@ public record CaseScope(String reporter, List<Grant> grants) {
 		return condition.append(")").toString();
 	}
 
+	/**
+	 * The scope as a SQL condition on an org unit ({@code unitColumn}), for what is about a unit rather than a case
+	 * (a published monthly report): the unit is a granted place or lies below one, or is a granted handler (a
+	 * department). A grant limited to a track (a mediator's disputes) gives no unit; nor does being a case's reporter.
+	 */
+	public String unitSql(String unitColumn, Map<String, Object> params) {
+		StringBuilder condition = new StringBuilder("(FALSE");
+		for (int i = 0; i < grants.size(); i++) {
+			Grant grant = grants.get(i);
+			if (grant.track() != null) {
+				continue;
+			}
+			String name = "unit_scope_" + i;
+			if (!grant.places().isEmpty()) {
+				condition.append("""
+
+						 OR EXISTS (WITH RECURSIVE above (code, parent_code) AS (
+						              SELECT code, parent_code FROM org_unit WHERE code = %1$s
+						              UNION ALL
+						              SELECT o.code, o.parent_code FROM org_unit o JOIN above ON o.code = above.parent_code)
+						            SELECT 1 FROM above WHERE above.code IN (:%2$s_places))""".formatted(unitColumn, name));
+				params.put(name + "_places", grant.places());
+			}
+			if (!grant.handlers().isEmpty()) {
+				condition.append("\n OR %s IN (:%s_handlers)".formatted(unitColumn, name));
+				params.put(name + "_handlers", grant.handlers());
+			}
+		}
+		return condition.append(")").toString();
+	}
+
 	private static String where(Grant grant, String name, Map<String, Object> params) {
 		StringBuilder either = new StringBuilder();
 		if (!grant.places().isEmpty()) {

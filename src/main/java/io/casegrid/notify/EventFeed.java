@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads the outbox in order, after a position, as far as it is settled: only events of transactions older than the
  * oldest one still running ({@code pg_snapshot_xmin}), so no event can later appear before one already read. The
- * change feed and the webhook fan-out read it the same way; both limit it to cases in a reader's {@link CaseScope}.
+ * change feed and the webhook fan-out read it the same way; both limit it to cases in a reader's {@link CaseScope},
+ * and an event about a unit rather than a case (a published 专报) to the units the scope's places and handlers cover.
  */
 @Repository
 class EventFeed {
@@ -33,7 +34,7 @@ class EventFeed {
 	/** Events after {@code after} of the given types (any when empty) on cases within the scope, oldest first. */
 	List<StoredEvent> after(EventPosition after, Set<String> types, CaseScope scope, int limit) {
 		Map<String, Object> params = new HashMap<>();
-		return read(after, types, scope.sql(params), params, limit);
+		return read(after, types, within(scope, params), params, limit);
 	}
 
 	/**
@@ -49,7 +50,7 @@ class EventFeed {
 		String sql = """
 				SELECT e.tx, e.seq, e.id, e.type, e.schema_version, e.case_id, e.case_number, e.unit_code, e.occurred_at,
 				       e.payload::text AS payload
-				  FROM outbox_event e JOIN case_file ON case_file.id = e.case_id
+				  FROM outbox_event e
 				 WHERE (e.tx, e.seq) > (:tx, :seq) AND %s AND %s %s
 				 ORDER BY e.tx, e.seq LIMIT :limit
 				""".formatted(SETTLED, scope, types.isEmpty() ? "" : "AND e.type IN (:types)");
@@ -68,7 +69,12 @@ class EventFeed {
 			.list();
 	}
 
-	/** A settled stretch of the outbox after a position: how far it goes and which events in it the reader gets. */
+	/** An event on a case within the scope, or about a unit it covers. */
+	private static String within(CaseScope scope, Map<String, Object> params) {
+		return "((e.case_id IS NOT NULL AND EXISTS (SELECT 1 FROM case_file WHERE case_file.id = e.case_id AND %s))"
+			.formatted(scope.sql(params)) + "\n OR (e.case_id IS NULL AND %s))".formatted(scope.unitSql("e.unit_code", params));
+	}
+
 	/** Where a reader got to, which events matched, and how many it looked at. */
 	record Stretch(EventPosition end, List<Long> matching, int read) {
 	}
@@ -81,12 +87,12 @@ class EventFeed {
 		Map<String, Object> params = new HashMap<>();
 		String sql = """
 				SELECT e.tx, e.seq,
-				       (%s AND EXISTS (SELECT 1 FROM case_file WHERE case_file.id = e.case_id AND %s)) AS matches
-				  FROM (SELECT tx, seq, type, case_id FROM outbox_event e
+				       (%s AND %s) AS matches
+				  FROM (SELECT tx, seq, type, case_id, unit_code FROM outbox_event e
 				         WHERE (e.tx, e.seq) > (:tx, :seq) AND %s
 				         ORDER BY e.tx, e.seq LIMIT :limit) e
 				 ORDER BY e.tx, e.seq
-				""".formatted(types.isEmpty() ? "TRUE" : "e.type IN (:types)", scope.sql(params), SETTLED);
+				""".formatted(types.isEmpty() ? "TRUE" : "e.type IN (:types)", within(scope, params), SETTLED);
 		params.put("tx", after.tx());
 		params.put("seq", after.seq());
 		params.put("limit", limit);

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * of the level's unit at sla.warning, looked up in Keycloak's directory; the department officers of each department
  * called in at case.whistled; the county centre, the township's dispatchers and the department's officers at
  * emergency.alert, the county centre again at emergency.re-alert; the configured copy-to recipients (督查室, 纪委) of
- * a 督办单 at supervision.issued.
+ * a 督办单 at supervision.issued; the leaders (role county-leader) of the report's unit at report.published, the one
+ * event here about a unit rather than a case.
  */
 @Component
 class PeopleRecipients {
@@ -43,7 +44,8 @@ class PeopleRecipients {
 			EventType.EVALUATION_REQUESTED.wireName(), EventType.CASE_REPLIED.wireName(),
 			EventType.TASK_ASSIGNED.wireName(), EventType.CASE_WHISTLED.wireName(),
 			EventType.SUPERVISION_ISSUED.wireName(), EventType.SLA_WARNING.wireName(),
-			EventType.EMERGENCY_ALERT.wireName(), EventType.EMERGENCY_RE_ALERT.wireName());
+			EventType.EMERGENCY_ALERT.wireName(), EventType.EMERGENCY_RE_ALERT.wireName(),
+			EventType.REPORT_PUBLISHED.wireName());
 
 	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneId.of("Asia/Shanghai"));
@@ -75,8 +77,13 @@ class PeopleRecipients {
 
 	List<Addressed> of(StoredEvent event) {
 		EventType type = EventType.fromWireName(event.type()).orElseThrow();
-		CaseFile file = files.get(event.caseId());
 		JsonNode payload = read(event.payload());
+		if (type == EventType.REPORT_PUBLISHED) {
+			return toStaff(directory.members(event.unitCode(), Role.COUNTY_LEADER.tokenName()), "report-published",
+					Map.of("month", payload.at("/details/month").asText(""), "version",
+							payload.at("/details/version").asText("")));
+		}
+		CaseFile file = files.get(event.caseId());
 		Map<String, String> values = new HashMap<>();
 		values.put("caseNumber", file.caseNumber());
 		values.put("title", file.title());

@@ -141,10 +141,13 @@ public class MonthlyReports {
 			.param("at", Timestamp.from(time.now()))
 			.update();
 		MonthlyReport published = get(reportId);
+		// the shape of every event's data (actor, summary, details of strings), so the feed and webhooks read it alike
 		outbox.recordForUnit(EventType.REPORT_PUBLISHED, published.unitCode(), published.publishedAt(),
-				Map.of("reportId", published.id().toString(), "unitCode", published.unitCode(), "month",
-						published.month().toString(), "version", published.versionNumber(), "contentHash",
-						published.contentHash()));
+				Map.of("actor", actor, "summary",
+						published.month() + " 月度专报（第 " + published.versionNumber() + " 版）已发布", "details",
+						Map.of("reportId", published.id().toString(), "unitCode", published.unitCode(), "month",
+								published.month().toString(), "version", String.valueOf(published.versionNumber()),
+								"contentHash", published.contentHash())));
 		return published;
 	}
 

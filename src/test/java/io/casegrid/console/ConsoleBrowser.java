@@ -133,7 +133,7 @@ final class ConsoleBrowser {
 	}
 
 	String bodyText() {
-		return driver().findElement(By.tagName("body")).getText();
+		return waitFor(page -> page.findElement(By.tagName("body")).getText());
 	}
 
 	private boolean onLoginPage() {
@@ -171,7 +171,10 @@ final class ConsoleBrowser {
 
 	<T> T waitFor(Function<? super WebDriver, T> condition) {
 		try {
-			return new WebDriverWait(driver(), Duration.ofSeconds(30)).until(condition);
+			// a page that redraws itself (Camunda's webapps after sign-in) replaces the element read a moment ago
+			return new WebDriverWait(driver(), Duration.ofSeconds(30))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(condition);
 		}
 		catch (TimeoutException ex) {
 			throw new AssertionError("Waited in vain on " + driver().getCurrentUrl() + ", page: "

@@ -94,7 +94,7 @@ class MonthlyReportProcessTests extends EngineTestSupport {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM outbox_event
 				 WHERE type = 'report.published' AND case_id IS NULL AND unit_code = :unit
-				   AND payload ->> 'reportId' = :id AND payload ->> 'contentHash' = :hash""")
+				   AND payload #>> '{details,reportId}' = :id AND payload #>> '{details,contentHash}' = :hash""")
 			.param("unit", DemoCounty.COUNTY)
 			.param("id", published.id().toString())
 			.param("hash", published.contentHash())
