@@ -100,6 +100,9 @@ class MonthOfCasesReportHttpTests {
 	ManagementService management;
 
 	@Autowired
+	MonthlyReports monthlyReports;
+
+	@Autowired
 	RuntimeService runtime;
 
 	CasegridClient grid;
@@ -528,6 +531,32 @@ class MonthOfCasesReportHttpTests {
 					Map.entry(DemoCounty.GRID_DONGGUAN_1 + "/FLY_WIRE_CHARGING", 52L),
 					Map.entry(DemoCounty.GRID_DONGGUAN_1 + "/NEIGHBOUR_DISPUTE", 7L),
 					Map.entry(DemoCounty.GRID_DONGGUAN_1 + "/OTHER", 3L));
+		}
+	}
+
+	/**
+	 * The month's 专报 as leaders print it holds the figures computed by hand above; with
+	 * {@code -Dreports.page=<file>} the page is also written out, to be rendered (docs/reports.md).
+	 */
+	@Test
+	void theMonthsPublishedReportPrintsTheFiguresComputedByHand() throws Exception {
+		MonthlyReport draft = monthlyReports.compute(DemoCounty.COUNTY, java.time.YearMonth.parse(MONTH), null);
+		MonthlyReport published = monthlyReports.publish(draft.id(), "同意发布", DemoUsers.CENTRE);
+
+		// raw HTTP: the generated Java client reads every answer as JSON, this one is text/html
+		String page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/reports/monthly/" + published.id()
+						+ "/document"))
+				.header("Authorization", "Bearer " + io.casegrid.identity.TestKeycloak.tokenFor(DemoUsers.SUPERVISOR))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+
+		assertThat(page).contains("2025年7月 接诉即办专报", "<td class=\"n\">62</td>", "56 / 59", "52 / 59", "50 / 53",
+				"94.3", "88.1");
+		String to = System.getProperty("reports.page");
+		if (to != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(to), page);
 		}
 	}
 
