@@ -1,5 +1,6 @@
 package io.casegrid.reports;
 
+import static io.casegrid.reports.MonthOfCasesReportHttpTests.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +37,6 @@ import io.casegrid.client.model.CaseStep;
 import io.casegrid.client.model.Evaluation;
 import io.casegrid.client.model.EvaluationScore;
 import io.casegrid.client.model.ReportFigure;
-import io.casegrid.client.model.ReportTableRow;
 import io.casegrid.client.model.SlaClockView;
 import io.casegrid.client.model.TaskCompletion;
 import io.casegrid.client.model.UnitReport;
@@ -298,18 +298,6 @@ class UnitReportHttpTests {
 		assertThat(rate.getNumerator()).as(rate.getKey()).isEqualTo(numerator);
 		assertThat(rate.getDenominator()).as(rate.getKey()).isEqualTo(denominator);
 		assertThat(rate.getValue() == null ? null : rate.getValue().doubleValue()).as(rate.getKey()).isEqualTo(percent);
-	}
-
-	private static Map<String, Long> rows(UnitReport report, String table) {
-		return report.getTables()
-			.stream()
-			.filter(t -> t.getKey().equals(table))
-			.findFirst()
-			.orElseThrow()
-			.getRows()
-			.stream()
-			.collect(Collectors.toMap(ReportTableRow::getKey, ReportTableRow::getValue, (a, b) -> a,
-					java.util.LinkedHashMap::new));
 	}
 
 }
