@@ -170,6 +170,19 @@ public final class CasegridClient {
 		tasks.completeTask(handle.getId(), new TaskCompletion().outcome("RESOLVED").putFieldsItem("resolution", resolution));
 	}
 
+	/**
+	 * As the app this client signs in as: reports a flying wire over the resident app's channel, has
+	 * {@code gridWorker} resolve it at the grid, and waits until the case waits for the resident's evaluation.
+	 */
+	public UUID residentsCaseWaitingForEvaluation(CasegridClient gridWorker) throws ApiException {
+		UUID caseId = intake.reportCase(flyingWireReport().channel(Channel.RESIDENT_APP), null).getId();
+		gridWorker.resolveAtLevel(caseId, "已拆除飞线");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> cases.getCase(caseId).getStep(),
+					step -> step == io.casegrid.client.model.CaseStep.FEEDBACK);
+		return caseId;
+	}
+
 	public HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")

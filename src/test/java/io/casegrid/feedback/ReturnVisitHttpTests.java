@@ -12,8 +12,6 @@ import io.casegrid.CasegridClient;
 import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
-import io.casegrid.client.model.CaseStep;
-import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.ClockState;
 import io.casegrid.client.model.Evaluation;
 import io.casegrid.client.model.EvaluationScore;
@@ -40,11 +38,7 @@ class ReturnVisitHttpTests {
 		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
 		CasegridClient township = new CasegridClient(port, DemoUsers.DISPATCHER_CHENGGUAN);
-		UUID caseId = app.intake.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), null)
-			.getId();
-		gridWorker.resolveAtLevel(caseId, "已拆除飞线");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> app.cases.getCase(caseId).getStep(), step -> step == CaseStep.FEEDBACK);
+		UUID caseId = app.residentsCaseWaitingForEvaluation(gridWorker);
 
 		app.feedback.evaluateCase(caseId, new Evaluation().score(EvaluationScore.DISSATISFIED).comment("飞线又拉上了"));
 

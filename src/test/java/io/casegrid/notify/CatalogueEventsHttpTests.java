@@ -16,7 +16,6 @@ import io.casegrid.DemoCounty;
 import io.casegrid.DemoUsers;
 import io.casegrid.HttpTest;
 import io.casegrid.client.model.CalendarOverrideRequest;
-import io.casegrid.client.model.CaseStep;
 import io.casegrid.client.model.Channel;
 import io.casegrid.client.model.DepartmentWithdrawalRequest;
 import io.casegrid.client.model.EscalationRequest;
@@ -110,11 +109,7 @@ class CatalogueEventsHttpTests {
 		CasegridClient app = CasegridClient.app(port, DemoUsers.THIRD_PARTY_APP, DemoUsers.THIRD_PARTY_APP_SECRET);
 		CasegridClient gridWorker = new CasegridClient(port, DemoUsers.GRID_WORKER_DONGGUAN_1);
 		CasegridClient gridLead = new CasegridClient(port, DemoUsers.GRID_LEAD_DONGGUAN);
-		UUID caseId = app.intake.reportCase(CasegridClient.flyingWireReport().channel(Channel.RESIDENT_APP), null)
-			.getId();
-		gridWorker.resolveAtLevel(caseId, "已拆除飞线");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> app.cases.getCase(caseId).getStep(), step -> step == CaseStep.FEEDBACK);
+		UUID caseId = app.residentsCaseWaitingForEvaluation(gridWorker);
 		app.feedback.evaluateCase(caseId, new Evaluation().score(EvaluationScore.DISSATISFIED).comment("飞线又拉上了"));
 		Task visit = gridLead.awaitTask(caseId, "Task_FollowUpVisit");
 		gridLead.tasks.completeTask(visit.getId(),
