@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A board page (at risk, breached) gives each clock whole, as reading the clock alone does (its pauses and history
- * included), and reads the page's pauses and history with one statement per table, not two per clock.
+ * A board page (at risk, breached) and a case's clocks give each clock whole, as reading the clock alone does (its
+ * pauses and history included), and read their pauses and history with one statement per table, not two per clock.
  */
 class SlaBoardTests extends EngineTestSupport {
 
@@ -75,17 +75,43 @@ class SlaBoardTests extends EngineTestSupport {
 		assertThat(statements.get(2)).contains("FROM sla_clock_event");
 	}
 
+	@Test
+	void aCasesClocksCarryTheirPausesAndHistoryAsEachClockReadAloneDoesAndTakeThreeStatements() {
+		UUID caseId = reportedCase();
+		SlaClock paused = clocks.start(new ClockStart(caseId, Phase.HANDLING, "GRID", DemoCounty.GRID_DONGGUAN_1, null,
+				"TIME_CONSUMING", null), "test");
+		clocks.pauseClock(paused.id(), "部门报到办理中", "system");
+		clocks.resumeClock(paused.id(), "system");
+		clocks.stop(paused.id(), ClockState.MET, "办结", "system");
+		SlaClock next = clocks.start(new ClockStart(caseId, Phase.FEEDBACK, "GRID", DemoCounty.GRID_DONGGUAN_1, null,
+				"TIME_CONSUMING", null), "test");
+
+		List<SlaClock> ofCase = new ArrayList<>();
+		List<String> statements = statementsOf(() -> ofCase.addAll(clocks.ofCase(caseId)));
+
+		assertThat(ofCase).usingRecursiveFieldByFieldElementComparatorIgnoringFields("read")
+			.containsExactly(clocks.get(paused.id()), clocks.get(next.id()));
+		assertThat(ofCase.get(0).pauses()).hasSize(1);
+		assertThat(ofCase.get(0).history()).extracting(ClockEvent::type)
+			.containsExactly("STARTED", "PAUSED", "RESUMED", "STOPPED");
+		assertThat(statements).hasSize(3);
+	}
+
+	private UUID reportedCase() {
+		UUID caseId = UUID.randomUUID();
+		files.open(CaseFile.reported(caseId, "B-" + caseId.toString().substring(0, 8), Channel.GRID_REPORT, null,
+				"OTHER", "井盖缺失", "路口井盖缺失", DONGGUAN_BUILDING_3, null, null, Instant.now()), List.of(), "test",
+				TimelineNote.of("REPORTED", "问题上报"));
+		return caseId;
+	}
+
 	/** Clocks at risk with due times in a window of their own, soonest due first; the first paused and resumed. */
 	private Window atRiskClocks(int count) {
 		Instant from = Instant.now().plus(3650 + ThreadLocalRandom.current().nextInt(3650), ChronoUnit.DAYS)
 			.truncatedTo(ChronoUnit.SECONDS);
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			UUID caseId = UUID.randomUUID();
-			files.open(CaseFile.reported(caseId, "B-" + caseId.toString().substring(0, 8), Channel.GRID_REPORT, null,
-					"OTHER", "井盖缺失", "路口井盖缺失", DONGGUAN_BUILDING_3, null, null, Instant.now()), List.of(),
-					"test", TimelineNote.of("REPORTED", "问题上报"));
-			SlaClock clock = clocks.start(new ClockStart(caseId, Phase.HANDLING, "GRID", DemoCounty.GRID_DONGGUAN_1,
+			SlaClock clock = clocks.start(new ClockStart(reportedCase(), Phase.HANDLING, "GRID", DemoCounty.GRID_DONGGUAN_1,
 					null, "TIME_CONSUMING", null), "test");
 			if (i == 0) {
 				clocks.pauseClock(clock.id(), "部门报到办理中", "system");
