@@ -1,7 +1,11 @@
 package io.casegrid.org;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +28,17 @@ public class OrgDirectory {
 	/** The unit's name, or null (no code, or one the tree does not know): for the API's optional {@code …Name} fields. */
 	public String nameOrNull(String code) {
 		return code == null ? null : find(code).map(OrgUnit::name).orElse(null);
+	}
+
+	/**
+	 * The names of the units with these codes, in one query whatever their number (codes the tree does not know are
+	 * left out): for pages that name many units, such as an SLA board.
+	 */
+	public Map<String, String> names(Collection<String> codes) {
+		Map<String, String> names = new HashMap<>();
+		units.findAllById(codes.stream().filter(Objects::nonNull).distinct().toList())
+			.forEach(unit -> names.put(unit.code(), unit.name()));
+		return names;
 	}
 
 	public List<OrgUnit> tree() {

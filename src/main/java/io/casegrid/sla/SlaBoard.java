@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.casegrid.casefile.CaseScope;
 import io.casegrid.casefile.TimeSource;
@@ -24,14 +23,14 @@ public class SlaBoard {
 	public record TaskDue(String processInstanceId, Instant due) {
 	}
 
-	private final SlaClockRepository clocks;
+	private final ClockReads reads;
 
 	private final JdbcClient jdbc;
 
 	private final TimeSource time;
 
-	SlaBoard(SlaClockRepository clocks, JdbcClient jdbc, TimeSource time) {
-		this.clocks = clocks;
+	SlaBoard(ClockReads reads, JdbcClient jdbc, TimeSource time) {
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.time = time;
 	}
@@ -60,27 +59,16 @@ public class SlaBoard {
 				+ ")";
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		// the page and the total in one pass; only a page past the end needs a count of its own
-		List<Map.Entry<UUID, Long>> rows = jdbc
-			.sql("SELECT id, count(*) OVER () AS total FROM sla_clock" + where + " ORDER BY " + order
+		// the page's clocks and the total in one pass; only a page past the end needs a count of its own
+		List<Map.Entry<SlaClock, Long>> rows = jdbc
+			.sql("SELECT sla_clock.*, count(*) OVER () AS total FROM sla_clock" + where + " ORDER BY " + order
 					+ " LIMIT :limit OFFSET :offset")
 			.params(params)
-			.query((row, n) -> Map.entry(row.getObject(1, UUID.class), row.getLong(2)))
+			.query((row, n) -> Map.entry(SlaClock.stored(row), row.getLong("total")))
 			.list();
 		long total = !rows.isEmpty() ? rows.get(0).getValue()
 				: jdbc.sql("SELECT count(*) FROM sla_clock" + where).params(params).query(Long.class).single();
-		return page(rows.stream().map(Map.Entry::getKey).toList(), total);
-	}
-
-	private static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-		Timestamp value = row.getTimestamp(column);
-		return value == null ? null : value.toInstant();
-	}
-
-	private Page page(List<UUID> ids, long total) {
-		Map<UUID, SlaClock> byId = new HashMap<>();
-		clocks.findAllById(ids).forEach(c -> byId.put(c.id(), c));
-		return new Page(ids.stream().map(byId::get).toList(), total);
+		return new Page(reads.withPausesAndHistory(rows.stream().map(Map.Entry::getKey).toList()), total);
 	}
 
 	/**
@@ -105,8 +93,8 @@ public class SlaBoard {
 			.query((row, n) -> {
 				Instant due = row.getTimestamp("due_at").toInstant();
 				return new OpenClock(row.getString("process_instance_id"), due,
-						SlaClock.runningStateAt(now, instant(row, "paused_at"), instant(row, "breached_at"), due,
-								instant(row, "warned_at"), row.getTimestamp("warn_at").toInstant()));
+						SlaClock.runningStateAt(now, SlaClock.instant(row, "paused_at"), SlaClock.instant(row, "breached_at"), due,
+								SlaClock.instant(row, "warned_at"), row.getTimestamp("warn_at").toInstant()));
 			})
 			.list()
 			.forEach(c -> open.computeIfAbsent(c.processInstanceId(), k -> new java.util.ArrayList<>()).add(c));

@@ -1,5 +1,7 @@
 package io.casegrid.sla;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +109,52 @@ public class SlaClock {
 		c.timers = timers;
 		c.history.add(new ClockEvent(at, "STARTED", dueAt, limit.iso() + " " + limit.counting(), actor));
 		return c;
+	}
+
+	/**
+	 * A stored clock from its {@code sla_clock} row, for reads that take many clocks at once: {@link ClockReads}
+	 * then gives it its pauses and history, as the aggregate's load does.
+	 */
+	static SlaClock stored(ResultSet row) throws SQLException {
+		SlaClock c = new SlaClock();
+		c.id = row.getObject("id", UUID.class);
+		c.caseId = row.getObject("case_id", UUID.class);
+		c.phase = Phase.valueOf(row.getString("phase"));
+		c.level = row.getString("level");
+		c.unitCode = row.getString("unit_code");
+		c.departmentCode = row.getString("department_code");
+		c.slaClass = row.getString("sla_class");
+		c.timeLimit = row.getString("time_limit");
+		c.counting = Counting.valueOf(row.getString("counting"));
+		c.startedAt = instant(row, "started_at");
+		c.dueAt = instant(row, "due_at");
+		c.warnAt = instant(row, "warn_at");
+		c.budget = row.getString("budget");
+		c.warnedAt = instant(row, "warned_at");
+		c.breachedAt = instant(row, "breached_at");
+		c.pausedAt = instant(row, "paused_at");
+		c.remainingAtPause = row.getString("remaining_at_pause");
+		c.warnRemainingAtPause = row.getString("warn_remaining_at_pause");
+		c.stoppedAt = instant(row, "stopped_at");
+		String stopReason = row.getString("stop_reason");
+		c.stopReason = stopReason == null ? null : ClockState.valueOf(stopReason);
+		TimerBinding timers = new TimerBinding(row.getString("process_instance_id"), row.getString("due_variable"),
+				row.getString("warn_variable"), row.getString("due_timer"), row.getString("warn_timer"));
+		// as the aggregate's @Embedded.Nullable: no binding when all its columns are empty
+		c.timers = timers.equals(new TimerBinding(null, null, null, null, null)) ? null : timers;
+		c.version = row.getLong("version");
+		return c;
+	}
+
+	/** The pauses and history lines of a clock read by {@link #stored}, in position order. */
+	void loaded(List<ClockPause> pauses, List<ClockEvent> history) {
+		this.pauses = new ArrayList<>(pauses);
+		this.history = new ArrayList<>(history);
+	}
+
+	static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp value = row.getTimestamp(column);
+		return value == null ? null : value.toInstant();
 	}
 
 	/** Where the clock stands at {@code now}. */

@@ -10,9 +10,6 @@ import org.springframework.data.repository.query.Param;
 
 interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 
-	@Query("SELECT * FROM sla_clock WHERE case_id = :caseId ORDER BY started_at, id")
-	List<SlaClock> findByCase(@Param("caseId") UUID caseId);
-
 	@Query("""
 			SELECT * FROM sla_clock
 			 WHERE case_id = :caseId AND stopped_at IS NULL

@@ -39,6 +39,8 @@ public class SlaClocks {
 
 	private final ClockWrites writes;
 
+	private final ClockReads reads;
+
 	private final SlaPolicy policy;
 
 	private final DueDateCalculator calculator;
@@ -56,11 +58,12 @@ public class SlaClocks {
 	/** The class of a case that triage gave none (the policy's middle class). */
 	private static final String DEFAULT_CLASS = SlaClass.TIME_CONSUMING.name();
 
-	SlaClocks(SlaClockRepository clocks, ClockWrites writes, SlaPolicy policy, DueDateCalculator calculator,
+	SlaClocks(SlaClockRepository clocks, ClockWrites writes, ClockReads reads, SlaPolicy policy, DueDateCalculator calculator,
 			TimerJobs timers, TimeSource time, CaseFiles files, SlaProperties properties, OrgDirectory org) {
 		this.org = org;
 		this.clocks = clocks;
 		this.writes = writes;
+		this.reads = reads;
 		this.policy = policy;
 		this.calculator = calculator;
 		this.timers = timers;
@@ -422,7 +425,7 @@ public class SlaClocks {
 	}
 
 	public List<SlaClock> ofCase(UUID caseId) {
-		return clocks.findByCase(caseId);
+		return reads.ofCase(caseId);
 	}
 
 	public Instant now() {

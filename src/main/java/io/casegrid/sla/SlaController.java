@@ -112,7 +112,12 @@ class SlaController implements SlaApi {
 
 	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
 		Instant now = clocks.now();
-		Function<String, String> unitNames = unitNames();
+		// the page's units (grids, townships, departments) named with one query
+		Map<String, String> unitNamesByCode = org.names(found.items()
+			.stream()
+			.flatMap(c -> java.util.stream.Stream.of(c.unitCode(), c.departmentCode()))
+			.toList());
+		Function<String, String> unitNames = code -> code == null ? null : unitNamesByCode.get(code);
 		return new SlaClockPage(found.items().stream().map(c -> view(c, now, unitNames)).toList(), page, size,
 				found.total());
 	}
