@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * result their feature stores itself ({@link LookupDecision}: the SLA policy), and the job log's rows for a process's
  * own jobs that were created, ran or were deleted ({@link #JOB_LOG_LEFT_OUT}: each cost an insert into
  * {@code ACT_HI_JOB_LOG} plus a read of {@code ACT_HI_BATCH}, see {@link #isJobLogLeftOut}). A job's failures stay in
- * the job log, and so does every row of a batch's jobs (Cockpit's batch view shows them). Process instances,
+ * the job log, and so does every row of a batch's jobs (Cockpit's batch view shows them);
+ * {@code casegrid.engine-history.full-job-log} keeps every row (the fault harness reads which node ran each job). Process instances,
  * activities, tasks, identity links, incidents, the operation log, every other decision instance with its inputs and outputs
  * (triage, priority, return visits, mediation …) and each variable's last value ({@code ACT_HI_VARINST}) stay, which is
  * what Cockpit and an audit read; the case's own timeline is casegrid's ({@code case_event}). Databases made at FULL
@@ -46,8 +48,13 @@ public class CountyHistoryLevel extends AbstractProcessEnginePlugin implements H
 
 	private final Set<String> lookups;
 
-	public CountyHistoryLevel(List<LookupDecision> lookups) {
+	/** {@code casegrid.engine-history.full-job-log}: every job's rows, e.g. to see which node ran which job. */
+	private final boolean fullJobLog;
+
+	public CountyHistoryLevel(List<LookupDecision> lookups,
+			@Value("${casegrid.engine-history.full-job-log:false}") boolean fullJobLog) {
 		this.lookups = lookups.stream().map(LookupDecision::key).collect(Collectors.toUnmodifiableSet());
+		this.fullJobLog = fullJobLog;
 	}
 
 	@Override
@@ -70,7 +77,8 @@ public class CountyHistoryLevel extends AbstractProcessEnginePlugin implements H
 
 	@Override
 	public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-		if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL || isJobLogLeftOut(eventType, entity)) {
+		if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+				|| !fullJobLog && isJobLogLeftOut(eventType, entity)) {
 			return false;
 		}
 		return !(eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && entity instanceof DecisionDefinition decision
