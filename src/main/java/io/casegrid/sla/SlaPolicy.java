@@ -6,17 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+
+import io.casegrid.process.LatestDecisions;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the time limits from {@code processes/sla-policy.dmn}, which process designers keep. A deployed version of
  * the table never changes, so its answer for a class, phase and priority is evaluated once per version and kept: a
- * clock start (one per level entered, thousands in an escalation storm) costs the look-up of the latest version, not
- * an evaluation with its decision history. The clock itself records the limit it got ({@code sla_clock.time_limit},
+ * clock start (one per level entered, thousands in an escalation storm) costs neither an evaluation with its decision
+ * history nor, while no new version is deployed, a query for the latest version ({@link LatestDecisions}). The clock itself records the limit it got ({@code sla_clock.time_limit},
  * {@code counting} and its STARTED line); a newly deployed version answers from the next clock on.
  */
 @Component
@@ -29,16 +29,16 @@ class SlaPolicy {
 
 	private final DecisionService decisions;
 
-	private final RepositoryService repository;
+	private final LatestDecisions latest;
 
 	private final Map<Question, Optional<SlaLimit>> answers = new ConcurrentHashMap<>();
 
 	/** How often the table was evaluated: its decision history is not kept (a look-up, {@code SlaPolicyLookup}). */
 	private final AtomicLong evaluations = new AtomicLong();
 
-	SlaPolicy(DecisionService decisions, RepositoryService repository) {
+	SlaPolicy(DecisionService decisions, LatestDecisions latest) {
 		this.decisions = decisions;
-		this.repository = repository;
+		this.latest = latest;
 	}
 
 	/**
@@ -47,16 +47,9 @@ class SlaPolicy {
 	 * matter, which is answered by its 办结).
 	 */
 	Optional<SlaLimit> limitFor(String slaClass, Phase phase, String priority) {
-		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(DECISION_KEY)
-			.withoutTenantId()
-			.latestVersion()
-			.singleResult();
-		if (latest == null) {
-			throw new IllegalStateException("sla-policy.dmn (" + DECISION_KEY + ") is not deployed");
-		}
 		return answers.computeIfAbsent(
-				new Question(latest.getId(), slaClass, phase, priority == null ? "NORMAL" : priority), this::evaluate);
+				new Question(latest.id(DECISION_KEY), slaClass, phase, priority == null ? "NORMAL" : priority),
+				this::evaluate);
 	}
 
 	long evaluations() {

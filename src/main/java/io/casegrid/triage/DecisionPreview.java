@@ -10,8 +10,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 
+import io.casegrid.process.LatestDecisions;
 import io.casegrid.process.feel.FeelExpressionCache;
 
 import org.springframework.stereotype.Component;
@@ -27,13 +27,16 @@ public class DecisionPreview {
 
 	private final RepositoryService repository;
 
+	private final LatestDecisions latest;
+
 	private final DmnEngine engine = FeelExpressionCache.dmnEngine();
 
 	/** Parsed decisions by definition id: a designer's new version has a new id and is parsed on first use. */
 	private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-	DecisionPreview(RepositoryService repository) {
+	DecisionPreview(RepositoryService repository, LatestDecisions latest) {
 		this.repository = repository;
+		this.latest = latest;
 	}
 
 	/** One evaluation of the latest deployed version of {@code key} (a policy checked on a request). */
@@ -51,11 +54,7 @@ public class DecisionPreview {
 
 	/** The parsed latest version of {@code key}: parsed once per deployed version. */
 	DmnDecision latest(String key) {
-		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(key)
-			.latestVersion()
-			.singleResult();
-		return parsed.computeIfAbsent(latest.getId(), id -> {
+		return parsed.computeIfAbsent(this.latest.id(key), id -> {
 			try (InputStream model = repository.getDecisionModel(id)) {
 				return engine.parseDecision(key, model);
 			}

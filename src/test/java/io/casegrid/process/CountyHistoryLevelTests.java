@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,18 @@ class CountyHistoryLevelTests extends EngineTestSupport {
 			.includeInputs()
 			.includeOutputs()
 			.count()).isEqualTo(triageDecisions + 1);
+	}
+
+	@Test
+	void jobsOfACaseThatAreCreatedAndRunLeaveNoJobLogRowsButAFailureWould() {
+		ProcessInstance instance = report(UUID.randomUUID(), Channel.GRID_REPORT, "OTHER", "其他：违建",
+				"东关社区3号楼楼顶搭建彩钢房", DONGGUAN_BUILDING_3, Instant.now());
+		Job intake = job(instance);
+		execute(intake);
+
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel()
+			.isHistoryEventProduced(HistoryEventTypes.JOB_FAIL, intake)).isTrue();
 	}
 
 }

@@ -98,7 +98,7 @@ class CountyHistoryLevelUpgradeTests {
 		configuration.setProcessEngineName("historyLevelUpgrade");
 		configuration.setJobExecutorActivate(false);
 		configuration.setMetricsEnabled(false);
-		configuration.getProcessEnginePlugins().add(new CountyHistoryLevel(java.util.List.of()));
+		configuration.getProcessEnginePlugins().add(new CountyHistoryLevel(java.util.List.of(), false));
 		return configuration.buildProcessEngine();
 	}
 

@@ -19,6 +19,7 @@ import io.casegrid.RowWrites;
 import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.Channel;
 import io.casegrid.casefile.TimelineNote;
+import io.casegrid.process.LatestDecisions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -29,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What a change to an SLA clock writes (each escalation stops one, each warning marks one): one UPDATE of the clock's
  * row and its new history line or pause, never the clock's earlier history rewritten; and a change that lost a race
  * to another is refused, not written over it. A clock start evaluates {@code sla-policy.dmn}
- * only for a question the deployed version has not answered yet.
+ * only for a question the deployed version has not answered yet, and asks for its latest version only after a
+ * deployment.
  */
 class ClockWritesTests extends EngineTestSupport {
 
@@ -44,6 +46,9 @@ class ClockWritesTests extends EngineTestSupport {
 
 	@Autowired
 	ClockWrites clockWrites;
+
+	@Autowired
+	LatestDecisions latestDecisions;
 
 	RowWrites writes;
 
@@ -118,16 +123,7 @@ class ClockWritesTests extends EngineTestSupport {
 
 		assertThat(slaPolicyEvaluations()).isEqualTo(evaluated);
 		assertThat(again.limit().iso()).isEqualTo("P2D");
-		String changed = new String(new ClassPathResource("processes/sla-policy.dmn").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8)
-			.replace("<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P2D\"</text>",
-					"<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P3D\"</text>");
-		String deployment = engine.getRepositoryService()
-			.createDeployment()
-			.name("sla-policy P3D")
-			.addString("sla-policy.dmn", changed)
-			.deploy()
-			.getId();
+		String deployment = deploySlaPolicyWithHandlingInThreeDays();
 		try {
 			assertThat(startedClock().limit().iso()).isEqualTo("P3D");
 		}
@@ -135,6 +131,41 @@ class ClockWritesTests extends EngineTestSupport {
 			engine.getRepositoryService().deleteDeployment(deployment, true);
 		}
 		assertThat(startedClock().limit().iso()).isEqualTo("P2D");
+	}
+
+	@Test
+	void aClockStartAsksTheDatabaseForTheLatestSlaPolicyOnlyAfterAVersionWasDeployedOrDeleted() throws Exception {
+		startedClock();
+		long lookedUp = latestDecisions.lookups();
+
+		startedClock();
+
+		assertThat(latestDecisions.lookups()).isEqualTo(lookedUp);
+		String deployment = deploySlaPolicyWithHandlingInThreeDays();
+		try {
+			assertThat(startedClock().limit().iso()).isEqualTo("P3D");
+			assertThat(startedClock().limit().iso()).isEqualTo("P3D");
+			assertThat(latestDecisions.lookups()).isEqualTo(lookedUp + 1);
+		}
+		finally {
+			engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+		assertThat(startedClock().limit().iso()).isEqualTo("P2D");
+		assertThat(latestDecisions.lookups()).isEqualTo(lookedUp + 2);
+	}
+
+	/** A designer's new version of {@code sla-policy.dmn}: 3 days instead of 2 for handling a time-consuming case. */
+	private String deploySlaPolicyWithHandlingInThreeDays() throws Exception {
+		String changed = new String(new ClassPathResource("processes/sla-policy.dmn").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8)
+			.replace("<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P2D\"</text>",
+					"<outputEntry id=\"OutputEntry_TimeConsumingHandling_Limit\"><text>\"P3D\"</text>");
+		return engine.getRepositoryService()
+			.createDeployment()
+			.name("sla-policy P3D")
+			.addString("sla-policy.dmn", changed)
+			.deploy()
+			.getId();
 	}
 
 	private long slaPolicyEvaluations() {
