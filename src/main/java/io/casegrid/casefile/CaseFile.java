@@ -18,7 +18,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * is also written to the case's timeline by {@link CaseFiles}.
  */
 @Table("case_file")
-public class CaseFile {
+public class CaseFile implements Cloneable {
 
 	@Id
 	private UUID id;
@@ -312,6 +312,16 @@ public class CaseFile {
 	/** The version this file was read at: a write succeeds only while the stored row still has it. */
 	long version() {
 		return version;
+	}
+
+	/** A copy that changes apart from this file (its parts are immutable values). */
+	CaseFile copy() {
+		try {
+			return (CaseFile) super.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The stored row moved to the next version with this file's changes. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.casegrid.config.TransactionCache;
 import io.casegrid.events.EventType;
 import io.casegrid.events.Outbox;
 import io.casegrid.web.NotFoundException;
@@ -19,6 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The case files and their timelines. Every change to a case goes through {@link #change} so that the file and its
  * timeline move together, in the caller's transaction (for process steps: the engine's transaction).
+ * <p>
+ * A case file is read from the database at most once per transaction ({@link TransactionCache}): the steps of one
+ * engine transaction (delegates, listeners, the clocks and the worklist) ask for the same case again and again. Every
+ * write of the file goes through this class and keeps what it wrote, so a read after a write in the same transaction
+ * sees the write; each caller gets its own copy, so changing a file read here changes nothing until {@link #change}
+ * writes it. Nothing is kept beyond the transaction: another transaction (on this node or another) reads afresh, and
+ * the version check of {@link #change} refuses a write over a change committed meanwhile.
  */
 @Service
 public class CaseFiles {
@@ -35,6 +43,8 @@ public class CaseFiles {
 
 	private final Outbox outbox;
 
+	private final TransactionCache<UUID, Optional<CaseFile>> read = new TransactionCache<>("case files");
+
 	CaseFiles(CaseFileRepository files, CaseFileUpdates updates, CaseTimeline timeline, CaseAttachments attachments,
 			TimeSource time, Outbox outbox) {
 		this.files = files;
@@ -49,13 +59,15 @@ public class CaseFiles {
 	@Transactional
 	public CaseFile open(CaseFile reported, List<Attachment> attachmentRefs, String actor, TimelineNote note) {
 		CaseFile saved = files.save(reported);
+		read.put(saved.id(), Optional.of(saved.copy()));
 		attachments.add(saved.id(), attachmentRefs);
 		write(saved.id(), saved.reportedAt(), actor, note);
 		return saved;
 	}
 
+	/** The case file as this transaction sees it, read from the database once per transaction; a copy of its own. */
 	public Optional<CaseFile> find(UUID caseId) {
-		return files.findById(caseId);
+		return read.get(caseId, files::findById).map(CaseFile::copy);
 	}
 
 	public CaseFile get(UUID caseId) {
@@ -79,7 +91,9 @@ public class CaseFiles {
 			}
 		});
 		if (!changed.isEmpty()) {
+			read.evict(caseId);
 			updates.write(file, changed);
+			read.put(caseId, Optional.of(file.copy()));
 		}
 		write(caseId, time.now(), actor, note);
 		return file;

@@ -40,7 +40,7 @@ class DispatchClocks {
 	@Transactional
 	public void dispatched(UUID caseId, String unit, String actor) {
 		clocks.stopOpen(caseId, Phase.DISPATCH, ClockState.MET, "派单至 " + unit, actor);
-		if (clocks.ofCase(caseId).stream().noneMatch(c -> c.phase() == Phase.REPLY)) {
+		if (!clocks.hadClock(caseId, Phase.REPLY)) {
 			clocks.startOn(caseId, Phase.REPLY, unit, actor);
 		}
 	}

@@ -9,20 +9,30 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.casegrid.config.TransactionCache;
+
 import org.springframework.stereotype.Service;
 
-/** Reads the org tree: units, their ancestry, and where a reported location sits. */
+/**
+ * Reads the org tree: units, their ancestry, and where a reported location sits. A unit and a placement are read at
+ * most once per transaction ({@link TransactionCache}); nothing is kept beyond it, so a change to {@code org_unit}
+ * (made by migration or by hand, on any node) is seen by the next transaction.
+ */
 @Service
 public class OrgDirectory {
 
 	private final OrgUnitRepository units;
+
+	private final TransactionCache<String, Optional<OrgUnit>> found = new TransactionCache<>("org units");
+
+	private final TransactionCache<String, Optional<Placement>> placed = new TransactionCache<>("placements");
 
 	OrgDirectory(OrgUnitRepository units) {
 		this.units = units;
 	}
 
 	public Optional<OrgUnit> find(String code) {
-		return units.findById(code);
+		return found.get(code, units::findById);
 	}
 
 	/** The unit's name, or null (no code, or one the tree does not know): for the API's optional {@code …Name} fields. */
@@ -50,6 +60,10 @@ public class OrgDirectory {
 	 * where things happen (a department).
 	 */
 	public Optional<Placement> place(String unitCode) {
+		return placed.get(unitCode, this::placeAfresh);
+	}
+
+	private Optional<Placement> placeAfresh(String unitCode) {
 		List<OrgUnit> chain = units.findChain(unitCode);
 		if (chain.isEmpty() || chain.get(0).level() == OrgLevel.DEPARTMENT) {
 			return Optional.empty();

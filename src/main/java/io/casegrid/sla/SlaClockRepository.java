@@ -24,6 +24,9 @@ interface SlaClockRepository extends CrudRepository<SlaClock, UUID> {
 			""")
 	List<SlaClock> findOpenByCaseAtLevel(@Param("caseId") UUID caseId, @Param("level") String level);
 
+	@Query("SELECT EXISTS (SELECT 1 FROM sla_clock WHERE case_id = :caseId AND phase = :phase)")
+	boolean existsForPhase(@Param("caseId") UUID caseId, @Param("phase") String phase);
+
 	@Query("SELECT EXISTS (SELECT 1 FROM sla_clock WHERE case_id = :caseId AND phase = :phase AND unit_code = :unitCode)")
 	boolean existsForUnit(@Param("caseId") UUID caseId, @Param("phase") String phase,
 			@Param("unitCode") String unitCode);

@@ -202,6 +202,14 @@ public class SlaClocks {
 		}
 	}
 
+	/**
+	 * Whether the case ever had a clock of this phase (one statement: the clocks themselves, with their history and
+	 * pauses, are not loaded).
+	 */
+	public boolean hadClock(UUID caseId, Phase phase) {
+		return clocks.existsForPhase(caseId, phase.name());
+	}
+
 	/** Whether the case ever had a clock of this phase on this unit (e.g. the unit signed for it before). */
 	public boolean hadClock(UUID caseId, Phase phase, String unitCode) {
 		return unitCode != null && clocks.existsForUnit(caseId, phase.name(), unitCode);

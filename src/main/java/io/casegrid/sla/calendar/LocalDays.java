@@ -16,8 +16,11 @@ public class LocalDays {
 
 	private final JdbcClient jdbc;
 
-	LocalDays(JdbcClient jdbc) {
+	private final JdbcCalendarOverrides overrides;
+
+	LocalDays(JdbcClient jdbc, JdbcCalendarOverrides overrides) {
 		this.jdbc = jdbc;
+		this.overrides = overrides;
 	}
 
 	/** The local days from {@code from} to {@code to}, both inclusive, by day. */
@@ -30,6 +33,7 @@ public class LocalDays {
 
 	/** Enters the day; false when it already has an entry (which stays as it is). */
 	public boolean add(LocalDate day, boolean working, String reason, String by, Instant at) {
+		overrides.changed();
 		return jdbc.sql("""
 				INSERT INTO calendar_override (day, working, reason, created_by, created_at)
 				VALUES (:day, :working, :reason, :by, :at) ON CONFLICT (day) DO NOTHING
@@ -44,6 +48,7 @@ public class LocalDays {
 
 	/** Removes the day's entry and returns what it was, if there was one. */
 	public Optional<LocalDay> remove(LocalDate day) {
+		overrides.changed();
 		return jdbc.sql("""
 				DELETE FROM calendar_override WHERE day = :day
 				RETURNING day, working, reason, created_by, created_at
