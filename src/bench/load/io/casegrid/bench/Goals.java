@@ -59,6 +59,9 @@ final class Goals {
 		if (rawStarts > 0) {
 			row(goals, SUSTAINED_PIPELINE, summary, "intake", step -> {
 				JsonNode sustained = step.path("sustainedPipeline");
+				if (sustained.isMissingNode()) {
+					return null;
+				}
 				double cases = sustained.path("casesPerSecond").asDouble();
 				Map<String, Object> row = atLeast(ratio(cases, rawStarts), 0.5, null,
 						"intake.sustainedPipeline.casesPerSecond ÷ rawEngine.startsPerSecond");
@@ -79,6 +82,9 @@ final class Goals {
 			});
 		}
 		row(goals, INTAKE_P99, summary, "intake", step -> {
+			if (!step.has("halfPeak")) {
+				return null;
+			}
 			Map<String, Object> row = atMost(step.path("halfPeak").path("global").path("p99ms").asDouble(), 250, "ms",
 					"intake.halfPeak.global.p99ms");
 			row.put("ratePerSecond", step.path("halfPeak").path("ratePerSecond").asDouble());
@@ -89,8 +95,7 @@ final class Goals {
 				// the best level of the step (4 or 8 clients): its completions/s, each after a claim of the same task
 				double best = 0;
 				String level = null;
-				for (var users = step.fields(); users.hasNext();) {
-					var one = users.next();
+				for (var one : step.properties()) {
 					double completions = one.getValue().path("completionsPerSecond").asDouble(0);
 					if (completions > best) {
 						best = completions;
@@ -135,6 +140,9 @@ final class Goals {
 
 	/** The four reads' p99 against one goal: the row's value is the slowest read's. */
 	private static Map<String, Object> reads(JsonNode county, int goalMs, String name) {
+		if (county.isMissingNode()) {
+			return null;
+		}
 		Map<String, Object> byRead = new LinkedHashMap<>();
 		double worst = 0;
 		for (String read : READS) {
@@ -147,6 +155,7 @@ final class Goals {
 		return row;
 	}
 
+	/** A row judged from its step's figures; {@code judge} answers null where the figures of the row are not there. */
 	private static void row(Map<String, Object> goals, String figure, JsonNode summary, String step,
 			Function<JsonNode, Map<String, Object>> judge) {
 		JsonNode figures = summary.path(step);
@@ -157,7 +166,10 @@ final class Goals {
 			goals.put(figure, Map.of("met", false, "failed", figures.path("failed").asText()));
 			return;
 		}
-		goals.put(figure, judge.apply(figures));
+		Map<String, Object> row = judge.apply(figures);
+		if (row != null) {
+			goals.put(figure, row);
+		}
 	}
 
 	static Map<String, Object> atMost(double value, double goal, String unit, String from) {
