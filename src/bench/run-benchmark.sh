@@ -2,9 +2,10 @@
 # The benchmark (docs/performance.md): builds the service with the bench endpoints (Maven profile "bench", into
 # target/bench), then io.casegrid.bench.Benchmark starts it on a fresh embedded PostgreSQL and its own Keycloak,
 # drives it with Gatling and writes target/bench/results/<time>/summary.json plus the Gatling HTML reports.
-#   src/bench/run-benchmark.sh                      the full run (about 30 minutes on 2 cores, the last 5 of them the
-#                                                   restart step: the service stopped, the run command timed by
-#                                                   src/bench/measure-startup.sh --runs 3, the service restarted on
+#   src/bench/run-benchmark.sh                      the full run (about 50 minutes on 2 cores by the step times of the
+#                                                   runs of 2026-11-23 and -30: bulkLoad about 16 of them, the restart
+#                                                   step at the end about 5: the service stopped, the run command timed
+#                                                   by src/bench/measure-startup.sh --runs 3, the service restarted on
 #                                                   the run's data and timed to ready)
 #   src/bench/run-benchmark.sh -Dbench.quick=true   a smoke run with small sizes (about 11 minutes, 4 of them outboxCost;
 #                                                   restart without the run command: -Dbench.runCommand=true adds it)
