@@ -58,6 +58,9 @@ public final class Benchmark {
 	/** The service under test; replaced by a new one on the same data by the restart step. */
 	private volatile Service service;
 
+	/** Set by Ctrl-C: the steps left do not run (the restart step would start a service nothing stops). */
+	private volatile boolean stopping;
+
 	private Path jar;
 
 	private Path keycloakHome;
@@ -106,7 +109,10 @@ public final class Benchmark {
 		service = Service.start(jar, keycloakHome, dataDir, out.resolve("service.log"),
 				Integer.getInteger("bench.port", 8090), jvm, settings);
 		// Ctrl-C stops the service (and with it its PostgreSQL and Keycloak) too: the one running then
-		Runtime.getRuntime().addShutdownHook(new Thread(this::stopService, "stop-service"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping = true;
+			stopService();
+		}, "stop-service"));
 		try {
 			System.setProperty("bench.baseUrl", service.baseUrl());
 			System.setProperty("bench.issuer", service.issuer());
@@ -164,7 +170,7 @@ public final class Benchmark {
 
 	private void step(String name, Step step) throws IOException {
 		String only = System.getProperty("bench.steps");
-		if (only != null && !java.util.Arrays.asList(only.split(",")).contains(name)) {
+		if (stopping || only != null && !java.util.Arrays.asList(only.split(",")).contains(name)) {
 			return;
 		}
 		System.out.println("\n==== " + name + " ====");
