@@ -42,9 +42,34 @@ public final class Benchmark {
 
 	private final Map<String, Object> summary = new LinkedHashMap<>();
 
+	/**
+	 * Issue 14's goal table judged from this run ({@link Goals}), then {@link #otherGoals}: rebuilt each time the
+	 * summary is written.
+	 */
 	private final Map<String, Object> goals = new LinkedHashMap<>();
 
-	private Service service;
+	/**
+	 * Goals kept beside issue 14's table because they still say something its rows do not: intake with 1,000,000
+	 * pending timers and with a webhook subscribed (the cost of timer-heavy databases and of the outbox), and the
+	 * county month report's (issue 16). Steps put them here as they run.
+	 */
+	private final Map<String, Object> otherGoals = new LinkedHashMap<>();
+
+	/** The service under test; replaced by a new one on the same data by the restart step. */
+	private volatile Service service;
+
+	/** Set by Ctrl-C: the steps left do not run (the restart step would start a service nothing stops). */
+	private volatile boolean stopping;
+
+	private Path jar;
+
+	private Path keycloakHome;
+
+	private Path dataDir;
+
+	private List<String> jvm;
+
+	private Map<String, String> settings;
 
 	private final AtomicLong peakJvm = new AtomicLong();
 
@@ -70,28 +95,25 @@ public final class Benchmark {
 		summary.put("started", Instant.now().toString());
 		summary.put("machine", machine());
 		summary.put("goals", goals);
-		Path dataDir = out.resolve("data").toAbsolutePath();
-		List<String> jvm = List.of("-XX:+UseG1GC");
-		Map<String, String> settings = new LinkedHashMap<>();
+		dataDir = out.resolve("data").toAbsolutePath();
+		jar = Path.of(System.getProperty("bench.jar"));
+		keycloakHome = Path.of(System.getProperty("bench.keycloakHome")).toAbsolutePath();
+		jvm = List.of("-XX:+UseG1GC");
+		settings = new LinkedHashMap<>();
 		settings.put("casegrid.embedded-postgres.settings.shared_preload_libraries", "pg_stat_statements");
 		settings.put("casegrid.embedded-postgres.settings.shared_buffers", "1GB");
 		settings.put("casegrid.embedded-postgres.settings.max_wal_size", "4GB");
 		settings.put("logging.level.io.casegrid", "WARN");
 		summary.put("serviceSettings", Map.of("jvm", jvm, "arguments", settings));
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-		try (Service started = Service.start(Path.of(System.getProperty("bench.jar")),
-				Path.of(System.getProperty("bench.keycloakHome")).toAbsolutePath(), dataDir,
-				out.resolve("service.log"), Integer.getInteger("bench.port", 8090), jvm, settings)) {
-			service = started;
-			// Ctrl-C stops the service (and with it its PostgreSQL and Keycloak) too
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					started.close();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}, "stop-service"));
+		service = Service.start(jar, keycloakHome, dataDir, out.resolve("service.log"),
+				Integer.getInteger("bench.port", 8090), jvm, settings);
+		// Ctrl-C stops the service (and with it its PostgreSQL and Keycloak) too: the one running then
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping = true;
+			stopService();
+		}, "stop-service"));
+		try {
 			System.setProperty("bench.baseUrl", service.baseUrl());
 			System.setProperty("bench.issuer", service.issuer());
 			Thread.sleep(10_000);
@@ -110,8 +132,9 @@ public final class Benchmark {
 			step("timers", this::timers);
 			step("intakeWithFutureTimers", this::futureTimers);
 			step("outboxCost", this::outboxCost);
-			step("countyMonthReport", () -> CountyMonthReport.run(service, goals));
+			step("countyMonthReport", () -> CountyMonthReport.run(service, otherGoals));
 			step("profile", this::profile);
+			step("restart", this::restart);
 			footprint.put("peakRssMb", Map.of("serviceJvm", peakJvm.get(), "postgres", peakPostgres.get()));
 			if (Boolean.getBoolean("bench.hold")) {
 				write();
@@ -122,10 +145,20 @@ public final class Benchmark {
 		}
 		finally {
 			sampler.shutdownNow();
+			stopService();
 			summary.put("finished", Instant.now().toString());
 			summary.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
 			write();
 			drawPlots();
+		}
+	}
+
+	private void stopService() {
+		try {
+			service.close();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -137,7 +170,7 @@ public final class Benchmark {
 
 	private void step(String name, Step step) throws IOException {
 		String only = System.getProperty("bench.steps");
-		if (only != null && !java.util.Arrays.asList(only.split(",")).contains(name)) {
+		if (stopping || only != null && !java.util.Arrays.asList(only.split(",")).contains(name)) {
 			return;
 		}
 		System.out.println("\n==== " + name + " ====");
@@ -165,6 +198,10 @@ public final class Benchmark {
 	}
 
 	private void write() throws IOException {
+		JsonNode figures = json.valueToTree(summary);
+		goals.clear();
+		goals.putAll(Goals.judge(figures));
+		goals.putAll(otherGoals);
 		json.writeValue(out.resolve("summary.json").toFile(), summary);
 	}
 
@@ -274,6 +311,8 @@ public final class Benchmark {
 	/** Open handling tasks of the demo grid workers, up to {@code limit}, oldest first, spread over the workers. */
 	private List<Map<String, Object>> openHandlingTasks(int limit) throws Exception {
 		List<Map<String, Object>> found = new ArrayList<>();
+		// a task two workers both see (neighbouring grids of one community) is taken once, by the first
+		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (String[] grid : Reports.GRIDS) {
 			for (int page = 0; found.size() < limit; page++) {
 				JsonNode items = service.api("GET", "/api/v1/tasks?size=200&page=" + page, null, grid[1]).get("items");
@@ -282,7 +321,7 @@ public final class Benchmark {
 				}
 				for (JsonNode item : items) {
 					if (item.get("taskKey").asText().equals("Task_HandleAtLevel") && !item.has("assignee")
-							&& found.size() < limit) {
+							&& found.size() < limit && seen.add(item.get("id").asText())) {
 						found.add(Map.of("taskId", item.get("id").asText(), "worker", grid[1]));
 					}
 				}
@@ -349,20 +388,72 @@ public final class Benchmark {
 		double rawStarts = raw == null ? 0 : raw.path("startsPerSecond").asDouble();
 		if (rawStarts > 0) {
 			result.put("ratioToRawEngineStarts", Math.round(peakRate / rawStarts * 100) / 100.0);
-			goals.put("intake ≥ 0.5 × raw engine starts", Map.of("value", result.get("ratioToRawEngineStarts"),
-					"met", peakRate / rawStarts >= 0.5));
 		}
-		double p99 = ((Number) global(halfPeak).get("p99ms")).doubleValue();
-		goals.put("intake p99 ≤ 250 ms at half the peak rate", Map.of("valueMs", p99, "met", p99 <= 250));
+		// the sustained pipeline (issue 14): the best level of the ladder by cases fully placed per second
+		ladder.stream()
+			.map(level -> Map.entry(level.get("users"), (Map<?, ?>) level.get("pipeline")))
+			.max(java.util.Comparator.comparingDouble(e -> ((Number) e.getValue().get("casesPerSecond")).doubleValue()))
+			.ifPresent(level -> {
+				Map<String, Object> sustained = new LinkedHashMap<>();
+				sustained.put("casesPerSecond", level.getValue().get("casesPerSecond"));
+				sustained.put("users", level.getKey());
+				sustained.put("definition", PIPELINE_DEFINITION);
+				result.put("sustainedPipeline", sustained);
+			});
 		return result;
 	}
 
-	/** One Gatling intake run, then the time the job executor needs to carry its cases to their handling task. */
+	/**
+	 * What "sustained pipeline" means (issue 14's goal ≥ 0.5 × raw starts/s): cases fully placed in a worklist per
+	 * second with the job backlog drained, per intake run: the handling tasks ({@code Task_HandleAtLevel}) created since
+	 * the run began ÷ the seconds from its first report accepted ({@code case_file.reported_at}) to the last of those
+	 * tasks created ({@code act_ru_task.create_time_}), read from the database after the backlog has drained. A run
+	 * whose intake outpaces the job executor pays for the backlog it leaves in the denominator; the longer the run, the
+	 * closer the figure gets to what the whole pipeline sustains.
+	 */
+	static final String PIPELINE_DEFINITION = "handling tasks created in the run ÷ seconds from its first report "
+			+ "accepted to its last handling task created (job backlog drained), best level of the intake ladder";
+
+	/**
+	 * One Gatling intake run, then the time the job executor needs to carry its cases to their handling task, and the
+	 * pipeline's rate over both ({@link #PIPELINE_DEFINITION}).
+	 */
 	private Map<String, Object> intakeRun(String name, Map<String, String> settings) throws Exception {
+		Instant began = Instant.now();
 		Map<String, Object> run = new LinkedHashMap<>(GatlingRun.run(IntakeSimulation.class, out.resolve("gatling"),
 				name, settings));
 		run.put("secondsToDrainJobBacklog", Math.round(awaitBacklog(Duration.ofMinutes(20)) * 10) / 10.0);
+		run.put("pipeline", pipeline(began));
 		return run;
+	}
+
+	/** Cases placed in a worklist since {@code since}, over the seconds from the first report to the last placed. */
+	private Map<String, Object> pipeline(Instant since) throws Exception {
+		Map<String, Object> pipeline = new LinkedHashMap<>();
+		try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "");
+				var tasks = connection.prepareStatement("""
+						SELECT count(*), max(create_time_) FROM act_ru_task
+						 WHERE task_def_key_ = 'Task_HandleAtLevel' AND create_time_ >= ?""");
+				var reports = connection.prepareStatement("SELECT min(reported_at) FROM case_file WHERE reported_at >= ?")) {
+			tasks.setTimestamp(1, java.sql.Timestamp.from(since));
+			reports.setTimestamp(1, java.sql.Timestamp.from(since));
+			var placed = tasks.executeQuery();
+			placed.next();
+			var first = reports.executeQuery();
+			first.next();
+			long cases = placed.getLong(1);
+			pipeline.put("casesPlaced", cases);
+			if (cases > 0 && first.getTimestamp(1) != null) {
+				double seconds = Duration.between(first.getTimestamp(1).toInstant(), placed.getTimestamp(2).toInstant())
+					.toMillis() / 1000.0;
+				pipeline.put("seconds", Math.round(seconds * 10) / 10.0);
+				pipeline.put("casesPerSecond", Math.round(cases / Math.max(seconds, 0.001) * 10) / 10.0);
+			}
+			else {
+				pipeline.put("casesPerSecond", 0.0);
+			}
+		}
+		return pipeline;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -495,15 +586,6 @@ public final class Benchmark {
 							READERS.get(county).get(0), "bench.dispatcher", READERS.get(county).get(1))));
 			run.put("gridWorker", READERS.get(county).get(0));
 			run.put("dispatcher", READERS.get(county).get(1));
-			int goal = county.equals("realistic") ? 50 : 150;
-			for (String query : List.of(QuerySimulation.GRID_TASKS, QuerySimulation.TOWNSHIP_TASKS,
-					QuerySimulation.AT_RISK, QuerySimulation.CASE)) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> figures = (Map<String, Object>) run.get(query);
-				double p99 = figures == null ? Double.NaN : ((Number) figures.get("p99ms")).doubleValue();
-				goals.put("p99 ≤ " + goal + " ms (" + county + " county): " + query,
-						Map.of("valueMs", p99, "met", p99 <= goal));
-			}
 			result.put(county, run);
 		}
 		return result;
@@ -533,12 +615,6 @@ public final class Benchmark {
 		Instant last = progress.get("lastEscalatedAt").isNull() ? due : Instant.parse(progress.get("lastEscalatedAt").asText());
 		double allDoneSeconds = Duration.between(due, last).toMillis() / 1000.0;
 		result.put("secondsFromDueToLastEscalation", allDoneSeconds);
-		boolean allDone = progress.get("escalated").asLong() >= count;
-		goals.put(count + " escalations done within 2 minutes of their due time",
-				Map.of("seconds", allDoneSeconds, "escalated", progress.get("escalated").asLong(), "met",
-						allDone && allDoneSeconds <= 120));
-		double p99 = progress.get("lagSecondsP99").asDouble();
-		goals.put("timer lag p99 ≤ 30 s", Map.of("seconds", p99, "met", allDone && p99 <= 30));
 		awaitBacklog(Duration.ofMinutes(10));
 		return result;
 	}
@@ -555,8 +631,8 @@ public final class Benchmark {
 		result.put("after", after);
 		double slowdown = 1 - rps(after) / rps(before);
 		result.put("throughputLoss", Math.round(slowdown * 1000) / 1000.0);
-		goals.put("intake slows ≤ 10% with 1,000,000 pending timers", Map.of("loss", result.get("throughputLoss"),
-				"met", slowdown <= 0.10));
+		otherGoals.put("intake slows ≤ 10% with 1,000,000 pending timers",
+				Goals.atMost((Double) result.get("throughputLoss"), 0.10, null, "intakeWithFutureTimers.throughputLoss"));
 		return result;
 	}
 
@@ -618,8 +694,8 @@ public final class Benchmark {
 		result.put("reportsPerSecondWith", Math.round(hookedRate * 10) / 10.0);
 		double loss = 1 - hookedRate / plainRate;
 		result.put("throughputLoss", Math.round(loss * 1000) / 1000.0);
-		goals.put("intake slows ≤ 10% with a webhook subscribed", Map.of("loss", result.get("throughputLoss"),
-				"met", loss <= 0.10));
+		otherGoals.put("intake slows ≤ 10% with a webhook subscribed",
+				Goals.atMost((Double) result.get("throughputLoss"), 0.10, null, "outboxCost.throughputLoss"));
 		return result;
 	}
 
@@ -662,6 +738,70 @@ public final class Benchmark {
 		result.put("recording", recording.toString());
 		result.put("hotSpots", Profile.summarize(recording));
 		return result;
+	}
+
+	// ---- 7. start to ready on existing data -------------------------------------------------------------------
+
+	/**
+	 * Stops the service (SIGTERM: it stops its PostgreSQL and Keycloak on the way out) and starts it again the way the
+	 * benchmark started it, on the same data directory (PostgreSQL's and Keycloak's data kept: no realm import, every
+	 * migration applied), timed from the start of its JVM to ready (readiness UP and the realm's OpenID configuration
+	 * answering), as {@code footprint.secondsToReady} times the first, fresh start. Differences from the run command
+	 * ({@code mvn spring-boot:run}, what issue 14's goal names): {@code java -jar} of the bench build (no Maven start,
+	 * no up-to-date check; the jar's nested class path instead of target/classes), the bench's PostgreSQL settings and
+	 * the data this run left (after the steps before it). With {@code -Dbench.runCommand=true} (default for a full run)
+	 * the step also runs {@code src/bench/measure-startup.sh --runs 3} between the stop and the restart, which times the
+	 * run command itself on existing data (its own data directory under target/startup, demo-sized), and the goal is
+	 * judged by that median; the restart's figure is kept beside it ({@code restartSecondsToReady}).
+	 */
+	private Object restart() throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("firstStartSecondsToReady", Math.round(service.secondsToReady * 10) / 10.0);
+		long stopping = System.nanoTime();
+		int port = service.port;
+		service.close();
+		result.put("secondsToStop", Math.round((System.nanoTime() - stopping) / 1e8) / 10.0);
+		String runCommand = null;
+		if (Boolean.parseBoolean(System.getProperty("bench.runCommand", Boolean.toString(!QUICK)))) {
+			// while the bench's service is down, so that the two do not share the machine
+			runCommand = measureRunCommand(result);
+		}
+		service = Service.start(jar, keycloakHome, dataDir, out.resolve("service-restart.log"), port, jvm, settings);
+		double restart = Math.round(service.secondsToReady * 10) / 10.0;
+		result.put("restartSecondsToReady", restart);
+		result.put("restartIdleRssMb", service.residentMegabytes());
+		if (runCommand == null) {
+			result.put("secondsToReady", restart);
+			result.put("how", "java -jar of the bench build on this run's data directory (the benchmark's restart)");
+		}
+		else {
+			result.put("secondsToReady", result.get("runCommandSecondsToReady"));
+			result.put("how", runCommand);
+		}
+		return result;
+	}
+
+	/** {@code src/bench/measure-startup.sh --runs 3}: its median into {@code result}; what was timed, or null. */
+	private static String measureRunCommand(Map<String, Object> result) throws Exception {
+		String output;
+		try {
+			output = ProcessRunner.run("src/bench/measure-startup.sh", "--runs", "3");
+		}
+		catch (IllegalStateException ex) {
+			// the restart's own figure stands then
+			output = ex.getMessage();
+		}
+		var median = java.util.regex.Pattern
+			.compile("median of \\d+ runs \\([^)]*\\): ([0-9.]+) s to ready \\(all: ([^)]*)\\)")
+			.matcher(output);
+		if (!median.find()) {
+			result.put("runCommandFailed", output.substring(Math.max(0, output.length() - 2000)));
+			return null;
+		}
+		result.put("runCommandSecondsToReady", Double.parseDouble(median.group(1)));
+		result.put("runCommandRuns", median.group(2));
+		return "mvn spring-boot:run on existing data (target/startup/data), median of 3 runs "
+				+ "(src/bench/measure-startup.sh)";
 	}
 
 }

@@ -95,18 +95,29 @@ public final class Plots {
 		return written;
 	}
 
-	/** Reports/s at each concurrency of the intake ladder, against the raw engine's starts/s of the same run. */
+	/**
+	 * Reports/s at each concurrency of the intake ladder, and the cases of each level placed in a worklist per second
+	 * with the backlog drained, against the raw engine's starts/s of the same run.
+	 */
 	private JFreeChart intakeThroughput() {
 		JsonNode ladder = summary.path("intake").path("ladder");
 		if (ladder.isEmpty()) {
 			return null;
 		}
 		XYSeries reports = new XYSeries("POST /api/v1/cases (reports/s)");
+		// the sustained pipeline of issue 14 (Benchmark.PIPELINE_DEFINITION), in summaries that measure it
+		XYSeries placed = new XYSeries("cases placed in a worklist, backlog drained (cases/s)");
 		for (JsonNode level : ladder) {
 			reports.add(level.path("users").asDouble(), level.path("global").path("rps").asDouble());
+			if (level.path("pipeline").has("casesPerSecond")) {
+				placed.add(level.path("users").asDouble(), level.path("pipeline").path("casesPerSecond").asDouble());
+			}
 		}
-		JFreeChart chart = xyChart("Intake throughput by concurrency", "concurrent clients (closed model)",
-				"reports per second", reports);
+		JFreeChart chart = placed.isEmpty()
+				? xyChart("Intake throughput by concurrency", "concurrent clients (closed model)", "reports per second",
+						reports)
+				: xyChart("Intake throughput by concurrency", "concurrent clients (closed model)", "per second",
+						reports, placed);
 		double raw = summary.path("rawEngine").path("startsPerSecond").asDouble(0);
 		if (raw > 0) {
 			mark(chart.getXYPlot(), raw, "raw engine: %.0f starts/s".formatted(raw));

@@ -72,12 +72,14 @@ final class Service implements AutoCloseable {
 		builder.environment().put("CASEGRID_PG_PORT", Integer.toString(postgresPort));
 		builder.environment().put("CASEGRID_KEYCLOAK_PORT", Integer.toString(keycloakPort));
 		Files.createDirectories(dataDir);
+		// a restart (or a run just before) may find the last PostgreSQL or Keycloak still on its way out
+		long free = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		for (int taken : new int[] { port, postgresPort, keycloakPort }) {
-			try (var socket = new java.net.ServerSocket(taken)) {
-				socket.setReuseAddress(true);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("port " + taken + " is in use: is another benchmark still running?");
+			while (!free(taken)) {
+				if (System.nanoTime() > free) {
+					throw new IllegalStateException("port " + taken + " is in use: is another benchmark still running?");
+				}
+				Thread.sleep(500);
 			}
 		}
 		long began = System.nanoTime();
@@ -93,6 +95,16 @@ final class Service implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		return new Service(process, dataDir, port, postgresPort, keycloakPort, (System.nanoTime() - began) / 1e9);
+	}
+
+	private static boolean free(int port) {
+		try (var socket = new java.net.ServerSocket(port)) {
+			socket.setReuseAddress(true);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private boolean ready() {
@@ -254,7 +266,8 @@ final class Service implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		process.destroy();
-		if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+		// its PostgreSQL's shutdown checkpoint after a big load takes a while
+		if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
 	}
