@@ -67,9 +67,11 @@ public final class CaseLifecycleProcess {
 
 	/**
 	 * Process variables: only ids and what the diagrams' expressions (gateways, called elements, candidate groups,
-	 * timers) or a called process read; the case's content — channel, category, place, start level, priority — stays in
-	 * the case file, where delegates read it (each variable costs a runtime row and a history row, and again in every
-	 * process it is passed to: docs/performance.md, "Statements per case (issue 14)").
+	 * timers) or the forms ({@code caseNumber}) read; the case's content — channel, category, place, start level,
+	 * priority, track, department, SLA class — stays in the case file, where delegates and listeners read it (each
+	 * variable costs a runtime row and a history row, and again in every process it is passed to:
+	 * docs/performance.md, "Statements per case (issue 14)"). A call activity passes only what the processes it may
+	 * call read.
 	 */
 	public static final class Vars {
 
@@ -77,11 +79,8 @@ public final class CaseLifecycleProcess {
 
 		public static final String CASE_NUMBER = "caseNumber";
 
+		/** The optional 处理类型 field of 人工研判's form: a track other than the case file's re-tracks the case. */
 		public static final String TRACK = "track";
-
-		public static final String DEPARTMENT_CODE = "departmentCode";
-
-		public static final String SLA_CLASS = "slaClass";
 
 		public static final String DISPATCH_PROCESS = "dispatchProcess";
 

@@ -9,8 +9,9 @@ import io.casegrid.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * ② 案卷建立. In: caseId. Out: track, startLevel, departmentCode, slaClass, priority, dispatchProcess,
- * handlingProcess, redoCount (0).
+ * ② 案卷建立. In: caseId. Out: dispatchProcess, handlingProcess (the called elements) and redoCount (0, read by a
+ * gateway). The classification itself — track, department, SLA class — stays in the case file, where the called
+ * processes' steps read it.
  */
 @Component("openCaseFile")
 class OpenCaseFileDelegate implements JavaDelegate {
@@ -24,9 +25,6 @@ class OpenCaseFileDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Classification classification = filing.open(ProcessVariables.caseId(execution));
-		execution.setVariable(Vars.TRACK, classification.track());
-		execution.setVariable(Vars.DEPARTMENT_CODE, classification.departmentCode());
-		execution.setVariable(Vars.SLA_CLASS, classification.slaClass());
 		execution.setVariable(Vars.DISPATCH_PROCESS, classification.dispatchProcess());
 		execution.setVariable(Vars.HANDLING_PROCESS, classification.handlingProcess());
 		execution.setVariable(Vars.REDO_COUNT, 0);

@@ -16,8 +16,8 @@ import io.casegrid.sla.TimerBinding;
 import org.springframework.stereotype.Component;
 
 /**
- * 进入响应层级. In: handlingUnitCode, departmentCode, slaClass, and responseLevel/levelGroup when escalated (empty on
- * the first level). Out: responseLevel, levelGroup, slaClockId, handleDueAt, handleWarnAt (read by the level's timers).
+ * 进入响应层级. In: caseId, handlingUnitCode, and responseLevel/levelGroup when escalated (empty on the first level);
+ * the case's department and SLA class come from the case file. Out: responseLevel, levelGroup, slaClockId, handleDueAt, handleWarnAt (read by the level's timers).
  */
 @Component("enterResponseLevel")
 class EnterResponseLevelDelegate implements JavaDelegate {
@@ -35,9 +35,7 @@ class EnterResponseLevelDelegate implements JavaDelegate {
 		Escalations.LevelEntered entered = escalations.enter(ProcessVariables.caseId(execution),
 				ProcessVariables.string(execution, Vars.RESPONSE_LEVEL),
 				ProcessVariables.string(execution, Vars.LEVEL_GROUP),
-				ProcessVariables.string(execution, CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE),
-				ProcessVariables.string(execution, CaseLifecycleProcess.Vars.DEPARTMENT_CODE),
-				ProcessVariables.string(execution, CaseLifecycleProcess.Vars.SLA_CLASS), timers,
+				ProcessVariables.string(execution, CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE), timers,
 				ProcessActor.current());
 		execution.setVariable(Vars.RESPONSE_LEVEL, entered.level().name());
 		execution.setVariable(Vars.LEVEL_GROUP, entered.group());

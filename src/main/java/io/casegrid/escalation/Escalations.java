@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimeSource;
 import io.casegrid.casefile.TimelineNote;
@@ -55,15 +56,18 @@ public class Escalations {
 
 	/**
 	 * Enters a level: the first one (the dispatched unit's) when {@code level} is null, else the given one, and starts
-	 * its handling clock bound to the level task's timers.
+	 * its handling clock bound to the level task's timers. The clock's department and SLA class are the case file's
+	 * (not process variables: a manual 研判 or a later triage is seen by the next level entered).
 	 */
 	@Transactional
-	public LevelEntered enter(UUID caseId, String level, String group, String handlingUnitCode, String departmentCode,
-			String slaClass, TimerBinding timers, String actor) {
+	public LevelEntered enter(UUID caseId, String level, String group, String handlingUnitCode, TimerBinding timers,
+			String actor) {
 		LevelAssignment assignment = level == null ? levels.first(handlingUnitCode)
 				: new LevelAssignment(ResponseLevel.valueOf(level), group);
+		CaseFile file = files.get(caseId);
 		SlaClock clock = clocks.start(new ClockStart(caseId, Phase.HANDLING, assignment.level().name(),
-				assignment.group(), departmentCode, slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
+				assignment.group(), file.departmentCode(), file.slaClass() == null ? "TIME_CONSUMING" : file.slaClass(),
+				timers), actor);
 		return new LevelEntered(assignment.level(), assignment.group(), clock);
 	}
 

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import io.casegrid.casefile.CaseLifecycleProcess;
 import io.casegrid.escalation.SupervisionOrders;
 import io.casegrid.process.ProcessActor;
 import io.casegrid.process.ProcessVariables;
@@ -23,8 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The building blocks of {@code department-report.bpmn}. In: caseId, reportDepartment, leadDepartment, slaClass,
- * whistledBy. Each reads its variables, calls {@link DepartmentReports} or {@link SupervisionOrders}, and writes the
+ * The building blocks of {@code department-report.bpmn}. In: caseId, caseNumber (forms), reportDepartment,
+ * leadDepartment, whistledBy; the SLA class is the case file's. Each reads its variables, calls {@link DepartmentReports} or {@link SupervisionOrders}, and writes the
  * due times the diagram's timers read (ackDueAt, departmentDueAt).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +33,6 @@ class DepartmentReportGlue {
 	JavaDelegate openDepartmentReport(DepartmentReports reports) {
 		return execution -> {
 			SlaClock clock = reports.open(ProcessVariables.caseId(execution), department(execution),
-					ProcessVariables.string(execution, CaseLifecycleProcess.Vars.SLA_CLASS),
 					new TimerBinding(execution.getProcessInstanceId(), Vars.ACK_DUE_AT, null,
 							Ids.TIMER_ACKNOWLEDGEMENT_OVERDUE, null),
 					ProcessActor.current());
@@ -50,7 +48,6 @@ class DepartmentReportGlue {
 			ProcessVariables.takeComment(task);
 			if (DepartmentReportOutcomes.ACKNOWLEDGE.equals(ProcessVariables.string(task, Vars.ACKNOWLEDGE_OUTCOME))) {
 				SlaClock handling = reports.acknowledge(ProcessVariables.caseId(task), department(task), clockId(task),
-						ProcessVariables.string(task, CaseLifecycleProcess.Vars.SLA_CLASS),
 						new TimerBinding(task.getProcessInstanceId(), Vars.DEPARTMENT_DUE_AT, null,
 								Ids.TIMER_HANDLING_OVERDUE, null),
 						actor);

@@ -34,9 +34,9 @@ public class DepartmentReports {
 
 	/** The department is called in: its acknowledgement clock starts. */
 	@Transactional
-	public SlaClock open(UUID caseId, String department, String slaClass, TimerBinding timers, String actor) {
+	public SlaClock open(UUID caseId, String department, TimerBinding timers, String actor) {
 		return clocks.start(new ClockStart(caseId, Phase.ACCEPTANCE, "DEPARTMENT", department, department,
-				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
+				slaClassOf(caseId), timers), actor);
 	}
 
 	/**
@@ -44,14 +44,19 @@ public class DepartmentReports {
 	 * department that reports for it starts the work, as a handling unit that signs for it does.
 	 */
 	@Transactional
-	public SlaClock acknowledge(UUID caseId, String department, UUID ackClockId, String slaClass, TimerBinding timers,
-			String actor) {
+	public SlaClock acknowledge(UUID caseId, String department, UUID ackClockId, TimerBinding timers, String actor) {
 		clocks.stop(ackClockId, ClockState.MET, "报到", actor);
 		files.change(caseId, actor, TimelineNote.of("DEPARTMENT_ACKNOWLEDGED", "部门报到：" + department,
 				Map.of("departmentCode", department)).announcing(EventType.DEPARTMENT_ACKNOWLEDGED),
 				f -> f.startHandling());
 		return clocks.start(new ClockStart(caseId, Phase.HANDLING, "DEPARTMENT", department, department,
-				slaClass == null ? "TIME_CONSUMING" : slaClass, timers), actor);
+				slaClassOf(caseId), timers), actor);
+	}
+
+	/** The case file's SLA class: the department's limits are counted by it (not passed as a process variable). */
+	private String slaClassOf(UUID caseId) {
+		String slaClass = files.get(caseId).slaClass();
+		return slaClass == null ? "TIME_CONSUMING" : slaClass;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.casegrid.casefile.CaseFile;
 import io.casegrid.casefile.CaseFiles;
 import io.casegrid.casefile.TimelineNote;
 import io.casegrid.escalation.LevelWhistle;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Whistling implements LevelWhistle {
 
 	/** The levels whose holder whistles directly (吹哨权): 社区/村 (grid leads), 乡街, 县. */
+	private static final String DEPARTMENT_TRACK = "DEPARTMENT";
+
 	static final Set<String> WHISTLING_LEVELS = Set.of("VILLAGE", "TOWNSHIP", "COUNTY");
 
 	private final OrgDirectory org;
@@ -108,15 +111,28 @@ public class Whistling implements LevelWhistle {
 
 	/**
 	 * 研判派发: a department matter reaches its township and triage's department is called in at once (吹哨人: triage);
-	 * the township is copied — it sees the case and takes it up again once the department reports.
+	 * the township is copied — it sees the case and takes it up again once the department reports. Returns the
+	 * department called in.
 	 */
 	@Transactional
-	public void byTriage(UUID caseId, String township, String department) {
+	public String byTriage(UUID caseId, String township) {
+		String department = triageDepartmentOf(caseId).orElseThrow(
+				() -> new IllegalStateException("Case " + caseId + " has no department of triage to call in"));
 		files.note(caseId, Actor.SYSTEM.id(),
 				TimelineNote.of("WHISTLED", "按事项类别派发：" + department + " 报到，" + township + " 抄送",
 						Map.of("whistledBy", township, "departments", department, "lead", department, "source",
 								WhistleSource.TRIAGE.name())));
 		records.add(caseId, Actor.SYSTEM.id(), null, WhistleSource.TRIAGE, false, List.of(department), department);
+		return department;
+	}
+
+	/**
+	 * The department triage found in the case's county for a department matter (track DEPARTMENT), read from the case
+	 * file; empty for any other track or when the county has no department of that kind.
+	 */
+	public Optional<String> triageDepartmentOf(UUID caseId) {
+		CaseFile file = files.get(caseId);
+		return DEPARTMENT_TRACK.equals(file.track()) ? Optional.ofNullable(file.departmentCode()) : Optional.empty();
 	}
 
 	/**

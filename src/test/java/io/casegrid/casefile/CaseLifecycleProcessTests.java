@@ -24,6 +24,10 @@ import io.casegrid.EngineTestSupport;
 import io.casegrid.casefile.CaseLifecycleProcess.Ids;
 import io.casegrid.casefile.CaseLifecycleProcess.Vars;
 import io.casegrid.escalation.ThreeLevelResponseProcess;
+import io.casegrid.sla.Phase;
+import io.casegrid.sla.SlaClocks;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path through {@code case-lifecycle.bpmn} (and the default dispatch and handling processes it calls), on the
@@ -31,6 +35,9 @@ import io.casegrid.escalation.ThreeLevelResponseProcess;
  * engine clock for timers themselves.
  */
 class CaseLifecycleProcessTests extends EngineTestSupport {
+
+	@Autowired
+	SlaClocks clocks;
 
 	@Test
 	void happyPathGoesThroughAllSixSteps() {
@@ -72,6 +79,28 @@ class CaseLifecycleProcessTests extends EngineTestSupport {
 		assertThat(archived.evaluation().defaulted()).isFalse();
 		assertThat(types(c)).containsExactly("REPORTED", "FILED", "DISPATCHED", "SIGNED_FOR", "RESOLVED",
 				"RESULT_SENT", "EVALUATED", "ARCHIVED");
+	}
+
+	@Test
+	void theLifecycleAndItsCalledProcessesCarryOnlyIdsAndWhatTheirDiagramsAndFormsRead() {
+		Case c = report();
+		execute(job(c.instance));
+		assertThat(runtime.getVariables(c.instance.getId()).keySet()).as("the lifecycle after 案卷建立")
+			.containsExactlyInAnyOrder(Vars.CASE_ID, Vars.CASE_NUMBER, Vars.DISPATCH_PROCESS, Vars.HANDLING_PROCESS,
+					Vars.REDO_COUNT);
+		assertThat(runtime.getVariables(calledProcessInstance(c.instance).getId()).keySet()).as("人工研判")
+			.containsExactlyInAnyOrder(Vars.CASE_ID, Vars.CASE_NUMBER, Vars.HANDLING_PROCESS);
+
+		dispatchTo(c, DemoCounty.GRID_DONGGUAN_1);
+		ProcessInstance handling = calledProcessInstance(c.instance);
+
+		assertThat(runtime.getVariables(handling.getId())).as("the three-level response")
+			.containsKeys(Vars.CASE_ID, Vars.CASE_NUMBER, Vars.HANDLING_UNIT_CODE)
+			.doesNotContainKeys(Vars.TRACK, "departmentCode", "slaClass", Vars.REDO_COUNT);
+		CaseFile file = files.get(c.id);
+		assertThat(clocks.ofCase(c.id)).filteredOn(k -> k.phase() == Phase.HANDLING).singleElement()
+			.satisfies(k -> assertThat(k.slaClass()).isEqualTo(file.slaClass()).isNotNull())
+			.satisfies(k -> assertThat(k.departmentCode()).isEqualTo(file.departmentCode()));
 	}
 
 	@Test

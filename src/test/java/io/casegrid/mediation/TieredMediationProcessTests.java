@@ -74,8 +74,7 @@ class TieredMediationProcessTests extends MediationProcessTestSupport {
 		assertThat(runtime.getVariables(village(d).getId())).as("the village tier gets the case and its committee")
 			.containsKeys(ProcessVariables.CASE_ID, CaseLifecycleProcess.Vars.CASE_NUMBER,
 					CaseLifecycleProcess.Vars.HANDLING_UNIT_CODE)
-			.doesNotContainKeys(CaseLifecycleProcess.Vars.TRACK, CaseLifecycleProcess.Vars.SLA_CLASS,
-					CaseLifecycleProcess.Vars.REDO_COUNT);
+			.doesNotContainKeys(CaseLifecycleProcess.Vars.TRACK, CaseLifecycleProcess.Vars.REDO_COUNT);
 		ProcessInstance agreement = settledAtTheVillage(d);
 
 		assertThat(runtime.getVariables(agreement.getId()).keySet()).containsExactlyInAnyOrder(

@@ -49,7 +49,7 @@ class CountyHistoryLevelTests extends EngineTestSupport {
 		ProcessInstance instance = report(UUID.randomUUID(), Channel.GRID_REPORT, "OTHER", "其他：违建",
 				"东关社区3号楼楼顶搭建彩钢房", DONGGUAN_BUILDING_3, Instant.now());
 		execute(job(instance));
-		runtime.setVariable(instance.getId(), CaseLifecycleProcess.Vars.SLA_CLASS, "URGENT_SMALL");
+		runtime.setVariable(instance.getId(), "historyProbe", "URGENT_SMALL");
 
 		assertThat(jdbc.sql("SELECT count(*) FROM act_hi_detail WHERE proc_inst_id_ = ?")
 			.param(instance.getId())
@@ -57,7 +57,7 @@ class CountyHistoryLevelTests extends EngineTestSupport {
 			.single()).isZero();
 		assertThat(history.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
-			.variableName(CaseLifecycleProcess.Vars.SLA_CLASS)
+			.variableName("historyProbe")
 			.singleResult()
 			.getValue()).isEqualTo("URGENT_SMALL");
 		assertThat(history.createHistoricActivityInstanceQuery()
