@@ -139,10 +139,14 @@ class BenchController {
 	/** Work the job executor still has to do now (due jobs with retries left), and jobs that gave up. */
 	@GetMapping("/backlog")
 	Map<String, Object> backlog() {
+		// polled every 250 ms while a step waits: the due jobs are an index range (casegrid_job_duedate_idx), not a
+		// count of the whole job table (1.37 M rows after the future timers: 0.7 s a poll, taken from what it waits for)
 		return jdbc.sql("""
-				SELECT count(*) FILTER (WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())) AS due,
-				       count(*) FILTER (WHERE retries_ = 0) AS failed
-				  FROM act_ru_job""").query().singleRow();
+				SELECT (SELECT count(*) FROM act_ru_job WHERE duedate_ <= now() AND retries_ > 0)
+				     + (SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL AND retries_ > 0) AS due,
+				       (SELECT count(*) FROM act_ru_job WHERE retries_ = 0 AND duedate_ <= now()) AS failed""")
+			.query()
+			.singleRow();
 	}
 
 }

@@ -133,7 +133,6 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** Camunda's defaults, less the READ and DELETE grant the creator of a deployment would get on it. */
 	/**
 	 * Camunda's default grants on what is created, minus two: a deployer gets no grant on the deployment they made
 	 * (see above), and a task gets none for its assignee, owner or candidates. Field staff work tasks through the

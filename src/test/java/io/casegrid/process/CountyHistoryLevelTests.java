@@ -42,6 +42,16 @@ class CountyHistoryLevelTests extends EngineTestSupport {
 	}
 
 	@Test
+	void theHistoryCleanUpIsScheduledInTheNightlyBatchWindow() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration();
+		assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+		assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+		// Camunda creates the clean-up job at engine start only when a window is configured
+		assertThat(history.findHistoryCleanupJobs()).isNotEmpty();
+	}
+
+	@Test
 	void variableWritesOfACaseLeaveNoDetailRowsButTheirLastValueActivitiesAndDecisions() {
 		long triageDecisions = history.createHistoricDecisionInstanceQuery()
 			.decisionDefinitionKey("Decision_CaseTriage")
