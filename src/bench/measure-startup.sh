@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start to ready (docs/performance.md, "Start-up"): times the README's run command from the moment it is typed until
+# Start to ready (docs/performance.md, "Footprint and start-up"): times the README's run command from the moment it is typed until
 # GET /actuator/health/readiness answers UP (the service, its PostgreSQL, Flyway, the engine and its Keycloak all up),
 # then stops it (SIGTERM to its process group: the shutdown path of Ctrl-C, which a background job cannot send, as
 # it is started with SIGINT ignored) and waits until every process it started is gone.

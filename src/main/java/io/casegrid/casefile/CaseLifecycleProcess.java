@@ -70,7 +70,7 @@ public final class CaseLifecycleProcess {
 	 * timers) or the forms ({@code caseNumber}) read; the case's content — channel, category, place, start level,
 	 * priority, track, department, SLA class — stays in the case file, where delegates and listeners read it (each
 	 * variable costs a runtime row and a history row, and again in every process it is passed to:
-	 * docs/performance.md, "Statements per case (issue 14)"). A call activity passes only what the processes it may
+	 * docs/performance.md, "What changed for issue 14"). A call activity passes only what the processes it may
 	 * call read.
 	 */
 	public static final class Vars {
