@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 进入响应层级. In: caseId, handlingUnitCode, and responseLevel/levelGroup when escalated (empty on the first level);
- * the case's department and SLA class come from the case file. Out: responseLevel, levelGroup, slaClockId, handleDueAt, handleWarnAt (read by the level's timers).
+ * the case's department and SLA class come from the case file. Out: responseLevel, levelGroup, slaClockId,
+ * handleDueAt, handleWarnAt (read by the level's timers).
  */
 @Component("enterResponseLevel")
 class EnterResponseLevelDelegate implements JavaDelegate {

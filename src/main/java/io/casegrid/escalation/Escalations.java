@@ -66,8 +66,7 @@ public class Escalations {
 				: new LevelAssignment(ResponseLevel.valueOf(level), group);
 		CaseFile file = files.get(caseId);
 		SlaClock clock = clocks.start(new ClockStart(caseId, Phase.HANDLING, assignment.level().name(),
-				assignment.group(), file.departmentCode(), file.slaClass() == null ? "TIME_CONSUMING" : file.slaClass(),
-				timers), actor);
+				assignment.group(), file.departmentCode(), null, timers), actor);
 		return new LevelEntered(assignment.level(), assignment.group(), clock);
 	}
 

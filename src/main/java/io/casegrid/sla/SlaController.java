@@ -3,10 +3,8 @@ package io.casegrid.sla;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -105,19 +103,14 @@ class SlaController implements SlaApi {
 	private CaseSla caseSla(UUID caseId) {
 		visibility.requireVisible(caseId, actor.get());
 		Instant now = clocks.now();
-		Function<String, String> unitNames = unitNames();
-		return new CaseSla(caseId,
-				clocks.ofCase(caseId).stream().limit(MAX_CLOCKS).map(c -> view(c, now, unitNames)).toList());
+		List<SlaClock> shown = clocks.ofCase(caseId).stream().limit(MAX_CLOCKS).toList();
+		Function<String, String> unitNames = unitNames(shown);
+		return new CaseSla(caseId, shown.stream().map(c -> view(c, now, unitNames)).toList());
 	}
 
 	private SlaClockPage view(SlaBoard.Page found, int page, int size) {
 		Instant now = clocks.now();
-		// the page's units (grids, townships, departments) named with one query
-		Map<String, String> unitNamesByCode = org.names(found.items()
-			.stream()
-			.flatMap(c -> java.util.stream.Stream.of(c.unitCode(), c.departmentCode()))
-			.toList());
-		Function<String, String> unitNames = code -> code == null ? null : unitNamesByCode.get(code);
+		Function<String, String> unitNames = unitNames(found.items());
 		return new SlaClockPage(found.items().stream().map(c -> view(c, now, unitNames)).toList(), page, size,
 				found.total());
 	}
@@ -148,14 +141,11 @@ class SlaController implements SlaApi {
 			.stoppedAt(at(c.stoppedAt()));
 	}
 
-	/**
-	 * Names of org units, each looked up once per response: a board page names the same few units (its township's
-	 * grids, a department) on most of its clocks.
-	 */
-	private Function<String, String> unitNames() {
-		Map<String, Optional<String>> known = new HashMap<>();
-		return code -> code == null ? null
-				: known.computeIfAbsent(code, c -> org.find(c).map(unit -> unit.name())).orElse(null);
+	/** The names of the clocks' units and departments (grids, townships, departments), read with one query. */
+	private Function<String, String> unitNames(List<SlaClock> shown) {
+		Map<String, String> byCode = org.names(
+				shown.stream().flatMap(c -> java.util.stream.Stream.of(c.unitCode(), c.departmentCode())).toList());
+		return code -> code == null ? null : byCode.get(code);
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Reads the time limits from {@code processes/sla-policy.dmn}, which process designers keep. A deployed version of
  * the table never changes, so its answer for a class, phase and priority is evaluated once per version and kept: a
  * clock start (one per level entered, thousands in an escalation storm) costs neither an evaluation with its decision
- * history nor, while no new version is deployed, a query for the latest version ({@link LatestDecisions}). The clock itself records the limit it got ({@code sla_clock.time_limit},
- * {@code counting} and its STARTED line); a newly deployed version answers from the next clock on.
+ * history nor, while no new version is deployed, a query for the latest version ({@link LatestDecisions}). The
+ * clock itself records the limit it got ({@code sla_clock.time_limit}, {@code counting} and its STARTED line); a
+ * newly deployed version answers from the next clock on.
  */
 @Component
 class SlaPolicy {

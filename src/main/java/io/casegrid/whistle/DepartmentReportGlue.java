@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The building blocks of {@code department-report.bpmn}. In: caseId, caseNumber (forms), reportDepartment,
- * leadDepartment, whistledBy; the SLA class is the case file's. Each reads its variables, calls {@link DepartmentReports} or {@link SupervisionOrders}, and writes the
- * due times the diagram's timers read (ackDueAt, departmentDueAt).
+ * leadDepartment, whistledBy; the SLA class is the case file's. Each reads its variables, calls
+ * {@link DepartmentReports} or {@link SupervisionOrders}, and writes the due times the diagram's timers read
+ * (ackDueAt, departmentDueAt).
  */
 @Configuration(proxyBeanMethods = false)
 class DepartmentReportGlue {

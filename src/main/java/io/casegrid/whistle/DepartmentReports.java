@@ -35,8 +35,8 @@ public class DepartmentReports {
 	/** The department is called in: its acknowledgement clock starts. */
 	@Transactional
 	public SlaClock open(UUID caseId, String department, TimerBinding timers, String actor) {
-		return clocks.start(new ClockStart(caseId, Phase.ACCEPTANCE, "DEPARTMENT", department, department,
-				slaClassOf(caseId), timers), actor);
+		return clocks.start(new ClockStart(caseId, Phase.ACCEPTANCE, "DEPARTMENT", department, department, null,
+				timers), actor);
 	}
 
 	/**
@@ -49,14 +49,8 @@ public class DepartmentReports {
 		files.change(caseId, actor, TimelineNote.of("DEPARTMENT_ACKNOWLEDGED", "部门报到：" + department,
 				Map.of("departmentCode", department)).announcing(EventType.DEPARTMENT_ACKNOWLEDGED),
 				f -> f.startHandling());
-		return clocks.start(new ClockStart(caseId, Phase.HANDLING, "DEPARTMENT", department, department,
-				slaClassOf(caseId), timers), actor);
-	}
-
-	/** The case file's SLA class: the department's limits are counted by it (not passed as a process variable). */
-	private String slaClassOf(UUID caseId) {
-		String slaClass = files.get(caseId).slaClass();
-		return slaClass == null ? "TIME_CONSUMING" : slaClass;
+		return clocks.start(new ClockStart(caseId, Phase.HANDLING, "DEPARTMENT", department, department, null,
+				timers), actor);
 	}
 
 	/**

@@ -31,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Whistling implements LevelWhistle {
 
-	/** The levels whose holder whistles directly (吹哨权): 社区/村 (grid leads), 乡街, 县. */
+	/** The track of a department matter (部门事项), whose triage names the department to call in. */
 	private static final String DEPARTMENT_TRACK = "DEPARTMENT";
 
+	/** The levels whose holder whistles directly (吹哨权): 社区/村 (grid leads), 乡街, 县. */
 	static final Set<String> WHISTLING_LEVELS = Set.of("VILLAGE", "TOWNSHIP", "COUNTY");
 
 	private final OrgDirectory org;
